@@ -1,0 +1,1 @@
+"""Typed API clients: the only way the UI reaches a back end."""

@@ -1,0 +1,90 @@
+"""The header every page shares: utility bar, masthead with search, navigation."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from a11y.toolbar import elder_toggle, toolbar_button, toolbar_panel
+from components.icons import icon
+from components.language_switcher import language_switcher
+from components.links import locale_href, nav_link
+from locales import N_, gettext_for
+
+
+def portal_name(locale: str) -> str:
+    _ = gettext_for(locale)
+    return _("Haizhou Citizen Services")
+
+
+def search_form(locale: str, field_id: str, value: str | rx.Var = "") -> rx.Component:
+    """A plain GET form to the search page: works before any script runs."""
+    _ = gettext_for(locale)
+    return rx.el.form(
+        rx.el.label(_("Search services and information"), html_for=field_id, class_name="visually-hidden"),
+        rx.el.input(
+            id=field_id,
+            name="q",
+            type="search",
+            default_value=value,
+            placeholder=_("e.g. social insurance, passport, residence permit"),
+            auto_complete="off",
+            enter_key_hint="search",
+        ),
+        rx.el.button(icon("search"), rx.el.span(_("Search")), type="submit"),
+        action=locale_href(locale, "search"),
+        method="get",
+        role="search",
+        class_name="search-form",
+    )
+
+
+# (path below the locale, catalogue message) of the primary navigation.
+NAV_ITEMS: tuple[tuple[str, str], ...] = (("", N_("Home")),)
+
+
+def primary_nav(locale: str, path: str) -> rx.Component:
+    _ = gettext_for(locale)
+    section = path.split("/", 1)[0]
+    return rx.el.nav(
+        rx.el.div(
+            rx.el.ul(
+                *(
+                    rx.el.li(
+                        nav_link(
+                            _(label),
+                            href=locale_href(locale, target),
+                            aria_current="page" if target == section else None,
+                        )
+                    )
+                    for target, label in NAV_ITEMS
+                ),
+            ),
+            class_name="container",
+        ),
+        aria_label=_("Main menu"),
+        class_name="primary-nav",
+    )
+
+
+def site_header(locale: str, path: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return rx.el.header(
+        rx.el.div(
+            rx.el.div(
+                rx.el.div(elder_toggle(locale), toolbar_button(locale), class_name="utility-bar__prefs"),
+                language_switcher(locale, path),
+                class_name="container utility-bar__inner",
+            ),
+            class_name="utility-bar",
+        ),
+        toolbar_panel(locale),
+        rx.el.div(
+            rx.el.div(
+                nav_link(icon("landmark"), portal_name(locale), href=locale_href(locale), class_name="masthead__name"),
+                search_form(locale, "site-search"),
+                class_name="container masthead__inner",
+            ),
+            class_name="masthead",
+        ),
+        primary_nav(locale, path),
+    )

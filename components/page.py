@@ -1,0 +1,56 @@
+"""The frame of every portal page: skip link, header, main landmark, footer."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from a11y.toolbar import reading_guide, status_region
+from components.footer import site_footer
+from components.header import site_header
+from components.links import locale_href, nav_link, plain_link
+from locales import HTML_LANG, LOCALES, gettext_for
+
+
+def alternates(path: str) -> list[rx.Component]:
+    """``hreflang`` alternates of a page in every locale, and the language chooser as default."""
+    links = [
+        rx.el.link(rel="alternate", href_lang=HTML_LANG[code], href=locale_href(code, path)) for code in LOCALES
+    ]
+    links.append(rx.el.link(rel="alternate", href_lang="x-default", href="/"))
+    return links
+
+
+def breadcrumbs(locale: str, trail: list[tuple[str, str]]) -> rx.Component:
+    """Where the page sits: (label, path) pairs from home to the current page."""
+    _ = gettext_for(locale)
+    items = [(_("Home"), ""), *trail]
+    return rx.el.nav(
+        rx.el.ol(
+            *(
+                rx.el.li(
+                    rx.el.span(label, aria_current="page")
+                    if index == len(items) - 1
+                    else nav_link(label, href=locale_href(locale, path))
+                )
+                for index, (label, path) in enumerate(items)
+            )
+        ),
+        aria_label=_("Breadcrumb"),
+        class_name="breadcrumbs container",
+    )
+
+
+def page_frame(locale: str, path: str, *content: rx.Component, trail: list[tuple[str, str]] | None = None) -> rx.Component:
+    """A whole page. ``path`` is below the locale (``""`` for home); ``trail``
+    gives the breadcrumbs after home (none on the home page itself)."""
+    _ = gettext_for(locale)
+    return rx.fragment(
+        *alternates(path),
+        plain_link(_("Skip to main content"), href="#main", class_name="skip-link"),
+        site_header(locale, path),
+        breadcrumbs(locale, trail) if trail else rx.fragment(),
+        rx.el.main(*content, id="main", tab_index=-1, class_name="container"),
+        site_footer(locale),
+        status_region(),
+        reading_guide(),
+    )

@@ -1,0 +1,44 @@
+"""Assembles the portal: every page family in every locale, one Reflex app."""
+
+from __future__ import annotations
+
+import reflex as rx
+from reflex.vars.base import Var, VarData
+from reflex_base.utils.imports import ImportVar
+
+import a11y
+import components
+from components.header import portal_name
+from frontend.pages import PAGES
+from frontend.server import portal_routes
+from locales import HTML_LANG, build_locales
+
+# <html lang> follows the first path segment, both in the prerendered HTML and
+# after client-side navigation (Reflex's html_lang is one value for the app).
+_LANG_BY_LOCALE = ",".join(f'"{code}":"{tag}"' for code, tag in HTML_LANG.items())
+HTML_LANG_FROM_PATH = Var(
+    f'({{{_LANG_BY_LOCALE}}})[useLocation().pathname.split("/")[1]] ?? "{HTML_LANG["zh"]}"',
+    _var_data=VarData(imports={"react-router": [ImportVar(tag="useLocation")]}),
+)
+
+app = rx.App(
+    stylesheets=[*components.stylesheets(), *a11y.stylesheets()],
+    head_components=a11y.head_components(),
+    html_custom_attrs={"lang": HTML_LANG_FROM_PATH},
+    # Reflex's default toaster, connection overlay and error boundary speak
+    # English only and pull in extra bundles; the pages bring their own notices.
+    toaster=None,
+    app_wraps={},
+    api_transformer=portal_routes([spec.path for spec in PAGES if spec.is_dynamic]),
+)
+
+for spec in PAGES:
+    for locale in build_locales():
+        title = spec.title(locale)
+        app.add_page(
+            spec.render(locale),
+            route=f"/{locale}/{spec.path}",
+            title=title if title == portal_name(locale) else f"{title} - {portal_name(locale)}",
+            description=spec.description(locale),
+            on_load=spec.on_load(locale) if spec.on_load else None,
+        )

@@ -1,0 +1,1 @@
+"""The kiosk profile for community service points."""

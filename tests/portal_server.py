@@ -1,0 +1,69 @@
+"""Builds the production frontend once and serves it for the browser tests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build(env: dict[str, str]) -> None:
+    """The production build: every page prerendered for every locale."""
+    subprocess.run([str(BIN / "reflex"), "export", "--frontend-only", "--no-zip"], cwd=ROOT, env=env, check=True)
+
+
+class PortalServer:
+    """``python -m frontend.serve`` on a port, started and stopped by the tests."""
+
+    def __init__(self, port: int, env: dict[str, str], log: Path):
+        self.port = port
+        self.env = env
+        self.log = log
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://localhost:{self.port}"
+
+    def start(self, **extra_env: str) -> None:
+        env = {**self.env, **extra_env}
+        log = self.log.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "frontend.serve"], cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the portal server exited; see {self.log}")
+            try:
+                if httpx.get(f"{self.url}/zh/", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"the portal server did not answer within 120 s; see {self.log}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.process = None
