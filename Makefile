@@ -23,6 +23,10 @@ DEBIAN_PACKAGES := chromium espeak-ng libespeak-ng1 sox redis-server
 run: build
 	$(BIN)/python -m frontend.serve
 
+## kiosk: set up, build and serve the kiosk profile (attract screen at /); see `python -m kiosk.launch`
+kiosk: build
+	PORTAL_PROFILE=kiosk $(BIN)/python -m frontend.serve
+
 ## build: the production frontend (prerendered pages for every locale)
 build: venv i18n-compile
 	$(BIN)/reflex export --frontend-only --no-zip
@@ -33,7 +37,7 @@ test: venv system-deps i18n-compile
 
 ## bench: measure the budgets in tests/bench and print the figures
 bench: venv system-deps i18n-compile
-	$(BIN)/pytest tests/bench -s -p no:randomly
+	$(BIN)/pytest tests/bench -s -o python_files="bench_*.py"
 
 venv: $(VENV)/.installed
 

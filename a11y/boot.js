@@ -13,8 +13,11 @@
   function flag(name, on) {
     if (on) root.setAttribute(name, "true"); else root.removeAttribute(name);
   }
+  // The kiosk is always in elder mode: large type and targets for everyone at the terminal.
+  var kiosk = /(^|\/)kiosk(\/|$)/.test(location.pathname);
   function apply(prefs) {
-    flag("data-elder", prefs.elder);
+    flag("data-kiosk", kiosk);
+    flag("data-elder", prefs.elder || kiosk);
     root.style.setProperty("--text-scale", String(prefs.textScale || 1));
     root.setAttribute("data-text-scale", String(prefs.textScale || 1));
     if (prefs.contrast) root.setAttribute("data-contrast", prefs.contrast); else root.removeAttribute("data-contrast");

@@ -36,7 +36,9 @@
       var name = el.getAttribute("data-pref");
       var pressed = name === "contrast"
         ? (prefs.contrast || "") === el.getAttribute("data-value")
-        : !!prefs[name];
+        : name === "readRate"
+          ? String(prefs.readRate || 1) === el.getAttribute("data-value")
+          : !!prefs[name];
       if (el.getAttribute("aria-pressed") !== String(pressed)) el.setAttribute("aria-pressed", String(pressed));
     }
     var outputs = document.querySelectorAll("[data-text-size-output]");
@@ -72,6 +74,9 @@
       if (name === "contrast") {
         var value = toggle.getAttribute("data-value");
         change(function (p) { p.contrast = CONTRASTS.indexOf(value) > 0 ? value : ""; }, toggle.getAttribute("data-say"));
+      } else if (name === "readRate") {
+        var speed = Number(toggle.getAttribute("data-value"));
+        change(function (p) { p.readRate = speed; }, toggle.getAttribute("data-say"));
       } else {
         var on = !P.read()[name];
         change(function (p) { p[name] = on; }, toggle.getAttribute(on ? "data-say-on" : "data-say-off"));
@@ -84,6 +89,13 @@
       var up = stepper.getAttribute("data-text-step") === "up";
       var next = TEXT_STEPS[Math.min(TEXT_STEPS.length - 1, Math.max(0, stepIndex(P.read().textScale) + (up ? 1 : -1)))];
       change(function (p) { p.textScale = next; }, (stepper.getAttribute("data-say") || "").replace("{value}", percent(next)));
+      return;
+    }
+
+    var reader = target.closest("[data-read-page]");
+    if (reader) {
+      if (reader.getAttribute("aria-pressed") === "true") stopReading(false);
+      else readPage(reader);
       return;
     }
 
@@ -113,7 +125,9 @@
   }
 
   function onKeydown(event) {
+    onShortcut(event);
     if (event.key !== "Escape") return;
+    if (reading.token && document.querySelector("[data-read-page][aria-pressed=true]")) stopReading(false);
     var disclosure = document.querySelector("[data-toolbar-toggle][aria-expanded='true']");
     if (!disclosure) return;
     var panel = document.getElementById(disclosure.getAttribute("aria-controls"));
@@ -122,6 +136,164 @@
       if (panel) panel.hidden = true;
       disclosure.focus();
     }
+  }
+
+  /* ---- Read aloud: the browser's voice for the text's language, else the
+   * server's (POST /_portal/speech, espeak-ng). Continuous reading highlights
+   * the current sentence with the CSS Custom Highlight API (no DOM changes). */
+  var reading = { token: 0, audio: null };
+
+  function langOf(node) {
+    var el = node.nodeType === 1 ? node : node.parentElement;
+    var owner = el && el.closest("[lang]");
+    return ((owner && owner.getAttribute("lang")) || "zh").split("-")[0].toLowerCase();
+  }
+
+  function browserVoice(lang) {
+    if (!window.speechSynthesis) return null;
+    var voices = window.speechSynthesis.getVoices();
+    for (var i = 0; i < voices.length; i++) {
+      if (voices[i].lang && voices[i].lang.toLowerCase().indexOf(lang) === 0) return voices[i];
+    }
+    return null;
+  }
+
+  function rate() { return Number(P.read().readRate) || 1; }
+
+  function speak(text, lang, token) {
+    return new Promise(function (resolve) {
+      if (token !== reading.token || !text.trim()) { resolve(); return; }
+      var voice = browserVoice(lang);
+      if (voice) {
+        var utterance = new SpeechSynthesisUtterance(text);
+        utterance.voice = voice;
+        utterance.lang = voice.lang;
+        utterance.rate = rate();
+        utterance.onend = utterance.onerror = function () { resolve(); };
+        window.speechSynthesis.speak(utterance);
+        return;
+      }
+      var language = ["zh", "en", "ja", "ko", "fr"].indexOf(lang) >= 0 ? lang : "zh";
+      fetch("/_portal/speech", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text: text.slice(0, 2000), lang: language, rate: Math.round(170 * rate()) }),
+      })
+        .then(function (response) { return response.ok ? response.blob() : null; })
+        .then(function (blob) {
+          if (!blob || token !== reading.token) { resolve(); return; }
+          var audio = new Audio(URL.createObjectURL(blob));
+          reading.audio = audio;
+          audio.setAttribute("data-read-aloud", "");
+          audio.onended = audio.onerror = function () { URL.revokeObjectURL(audio.src); resolve(); };
+          audio.play().catch(function () { resolve(); });
+        })
+        .catch(function () { resolve(); });
+    });
+  }
+
+  function highlight(range) {
+    if (!window.CSS || !CSS.highlights) return;
+    if (range) CSS.highlights.set("portal-reading", new Highlight(range));
+    else CSS.highlights.delete("portal-reading");
+  }
+
+  function stopReading(silent) {
+    reading.token += 1;
+    if (window.speechSynthesis) window.speechSynthesis.cancel();
+    if (reading.audio) { reading.audio.pause(); reading.audio = null; }
+    highlight(null);
+    setReadingButtons(false);
+    if (!silent) announce(document.querySelector("[data-read-page]") && document.querySelector("[data-read-page]").getAttribute("data-say-off"));
+  }
+
+  function setReadingButtons(on) {
+    var buttons = document.querySelectorAll("[data-read-page]");
+    for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute("aria-pressed", String(on));
+  }
+
+  function sentences(root) {
+    var parts = [];
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        var el = node.parentElement;
+        if (!el || !node.textContent.trim()) return NodeFilter.FILTER_REJECT;
+        if (el.closest("script, style, [aria-hidden=true], [hidden], .visually-hidden, button, select")) return NodeFilter.FILTER_REJECT;
+        return el.checkVisibility && !el.checkVisibility() ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    while (walker.nextNode()) {
+      var node = walker.currentNode;
+      var lang = langOf(node);
+      var segmenter = window.Intl && Intl.Segmenter ? new Intl.Segmenter(lang, { granularity: "sentence" }) : null;
+      var pieces = segmenter ? Array.from(segmenter.segment(node.textContent)) : [{ segment: node.textContent, index: 0 }];
+      pieces.forEach(function (piece) {
+        if (!piece.segment.trim()) return;
+        var range = document.createRange();
+        range.setStart(node, piece.index);
+        range.setEnd(node, piece.index + piece.segment.length);
+        parts.push({ text: piece.segment, lang: lang, range: range });
+      });
+    }
+    return parts;
+  }
+
+  function readPage(button) {
+    var main = document.getElementById("main");
+    if (!main) return;
+    stopReading(true);
+    var token = reading.token;
+    setReadingButtons(true);
+    announce(button && button.getAttribute("data-say-on"));
+    var parts = sentences(main);
+    parts.reduce(function (previous, part) {
+      return previous.then(function () {
+        if (token !== reading.token) return;
+        highlight(part.range);
+        var box = part.range.getBoundingClientRect();
+        if (box.top < 0 || box.bottom > window.innerHeight) window.scrollBy({ top: box.top - window.innerHeight / 3 });
+        return speak(part.text, part.lang, token);
+      });
+    }, new Promise(function (resolve) { setTimeout(resolve, 600); })).then(function () {
+      if (token === reading.token) { highlight(null); setReadingButtons(false); }
+    });
+  }
+
+  function readElement(el) {
+    if (!el || !P.read().readHover) return;
+    var text = (el.getAttribute("aria-label") || el.innerText || el.value || el.alt || "").trim().slice(0, 400);
+    if (!text) return;
+    stopReading(true);
+    speak(text, langOf(el), reading.token);
+  }
+
+  var hoverTimer = null;
+  document.addEventListener("focusin", function (event) { readElement(event.target); });
+  document.addEventListener("mouseover", function (event) {
+    if (!P.read().readHover) return;
+    clearTimeout(hoverTimer);
+    var target = event.target.closest && event.target.closest("p, h1, h2, h3, h4, li, a, button, label, dt, dd, td, th, legend, summary");
+    hoverTimer = setTimeout(function () { readElement(target); }, 450);
+  });
+
+  /* ---- Keyboard shortcuts (listed on the accessibility statement). ---- */
+  function onShortcut(event) {
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+    var key = event.code;
+    var click = function (selector) { var el = document.querySelector(selector); if (el) el.click(); };
+    var handled = true;
+    if (key === "KeyA") click("[data-toolbar-toggle]");
+    else if (key === "KeyE") click("[data-pref=elder]");
+    else if (key === "Equal" || key === "NumpadAdd") click("[data-text-step=up]");
+    else if (key === "Minus" || key === "NumpadSubtract") click("[data-text-step=down]");
+    else if (key === "KeyC") {
+      var current = CONTRASTS.indexOf(P.read().contrast || "");
+      click("[data-pref=contrast][data-value='" + CONTRASTS[(current + 1) % CONTRASTS.length] + "']");
+    } else if (key === "KeyR") click("[data-read-page]");
+    else if (key === "KeyS") stopReading(false);
+    else if (key === "Digit0") click("[data-prefs-reset]");
+    else handled = false;
+    if (handled) event.preventDefault();
   }
 
   function onPointerMove(event) {
@@ -133,6 +305,7 @@
   /* After client-side navigation, move focus to the new page's heading so
    * keyboard and screen-reader users start at the new content. */
   function onNavigate() {
+    stopReading(true);
     requestAnimationFrame(function () {
       requestAnimationFrame(function () {
         if (location.hash) return;

@@ -46,6 +46,24 @@ def toolbar_button(locale: str) -> rx.Component:
     )
 
 
+def read_aloud_button(locale: str) -> rx.Component:
+    """Reads the page's main content aloud, sentence by sentence; again to stop."""
+    _ = gettext_for(locale)
+    return rx.el.button(
+        icon("speaker"),
+        _("Read aloud"),
+        type="button",
+        class_name="pref-button",
+        aria_pressed="false",
+        custom_attrs={
+            "data-read-page": "",
+            "data-testid": "read-aloud",
+            "data-say-on": _("Reading the page aloud. Press the button again, or Escape, to stop."),
+            "data-say-off": _("Stopped reading."),
+        },
+    )
+
+
 def _toggle(label: str, pref: str, say_on: str, say_off: str) -> rx.Component:
     return rx.el.button(
         label,
@@ -56,13 +74,14 @@ def _toggle(label: str, pref: str, say_on: str, say_off: str) -> rx.Component:
     )
 
 
-def _contrast_choice(label: str, value: str, say: str) -> rx.Component:
+def _choice(pref: str, label: str, value: str, say: str) -> rx.Component:
+    """One of a set of exclusive choices (colours, reading speed), as toggle buttons."""
     return rx.el.button(
         label,
         type="button",
         class_name="pref-button",
         aria_pressed="false",
-        custom_attrs={"data-pref": "contrast", "data-value": value, "data-say": say},
+        custom_attrs={"data-pref": pref, "data-value": value, "data-say": say},
     )
 
 
@@ -93,15 +112,22 @@ def toolbar_panel(locale: str) -> rx.Component:
             ),
             rx.el.fieldset(
                 rx.el.legend(_("Colours")),
-                _contrast_choice(_("Standard colours"), "", _("Standard colours")),
-                _contrast_choice(_("Yellow on black"), "yellow-black", _("High contrast: yellow on black")),
-                _contrast_choice(_("Black on white"), "black-white", _("High contrast: black on white")),
+                _choice("contrast", _("Standard colours"), "", _("Standard colours")),
+                _choice("contrast", _("Yellow on black"), "yellow-black", _("High contrast: yellow on black")),
+                _choice("contrast", _("Black on white"), "black-white", _("High contrast: black on white")),
             ),
             rx.el.fieldset(
                 rx.el.legend(_("Reading aids")),
                 _toggle(_("Large cursor"), "cursor", _("Large cursor on."), _("Large cursor off.")),
                 _toggle(_("Reading guide"), "guide", _("Reading guide on."), _("Reading guide off.")),
                 _toggle(_("Text only"), "textOnly", _("Text-only view on."), _("Text-only view off.")),
+            ),
+            rx.el.fieldset(
+                rx.el.legend(_("Reading aloud")),
+                _toggle(_("Read what I point at"), "readHover", _("Reading what you point at or move to."), _("No longer reading what you point at.")),
+                _choice("readRate", _("Slower"), "0.8", _("Reading speed: slower")),
+                _choice("readRate", _("Normal speed"), "1", _("Reading speed: normal")),
+                _choice("readRate", _("Faster"), "1.25", _("Reading speed: faster")),
             ),
             rx.el.button(
                 _("Reset all settings"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from a11y.toolbar import elder_toggle, toolbar_button, toolbar_panel
+from a11y.toolbar import elder_toggle, read_aloud_button, toolbar_button, toolbar_panel
 from components.icons import icon
 from components.language_switcher import language_switcher
 from components.links import locale_href, nav_link
@@ -39,12 +39,19 @@ def search_form(locale: str, field_id: str, value: str | rx.Var = "") -> rx.Comp
 
 
 # (path below the locale, catalogue message) of the primary navigation.
-NAV_ITEMS: tuple[tuple[str, str], ...] = (("", N_("Home")),)
+NAV_ITEMS: tuple[tuple[str, str], ...] = (
+    ("", N_("Home")),
+    ("services", N_("Services")),
+    ("news", N_("News and notices")),
+    ("halls", N_("Service halls")),
+    ("expat", N_("Foreign residents")),
+    ("interact", N_("Contact the government")),
+    ("me", N_("My account")),
+)
 
 
-def primary_nav(locale: str, path: str) -> rx.Component:
+def primary_nav(locale: str, section: str) -> rx.Component:
     _ = gettext_for(locale)
-    section = path.split("/", 1)[0]
     return rx.el.nav(
         rx.el.div(
             rx.el.ul(
@@ -66,12 +73,12 @@ def primary_nav(locale: str, path: str) -> rx.Component:
     )
 
 
-def site_header(locale: str, path: str) -> rx.Component:
+def site_header(locale: str, path: str | rx.Var, section: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.header(
         rx.el.div(
             rx.el.div(
-                rx.el.div(elder_toggle(locale), toolbar_button(locale), class_name="utility-bar__prefs"),
+                rx.el.div(elder_toggle(locale), toolbar_button(locale), read_aloud_button(locale), class_name="utility-bar__prefs"),
                 language_switcher(locale, path),
                 class_name="container utility-bar__inner",
             ),
@@ -86,5 +93,5 @@ def site_header(locale: str, path: str) -> rx.Component:
             ),
             class_name="masthead",
         ),
-        primary_nav(locale, path),
+        primary_nav(locale, section),
     )

@@ -8,7 +8,7 @@ from components.links import locale_href, plain_link
 from locales import HTML_LANG, LOCALES, NATIVE_NAMES, gettext_for
 
 
-def language_switcher(locale: str, path: str) -> rx.Component:
+def language_switcher(locale: str, path: str | rx.Var) -> rx.Component:
     """Links to this page in every language.
 
     ``path`` is the page's path below the locale (``""`` for home). The links

@@ -7,11 +7,11 @@ import reflex as rx
 from a11y.toolbar import reading_guide, status_region
 from components.footer import site_footer
 from components.header import site_header
-from components.links import locale_href, nav_link, plain_link
+from components.links import CURRENT_PATH, locale_href, nav_link, plain_link
 from locales import HTML_LANG, LOCALES, gettext_for
 
 
-def alternates(path: str) -> list[rx.Component]:
+def alternates(path: str | rx.Var) -> list[rx.Component]:
     """``hreflang`` alternates of a page in every locale, and the language chooser as default."""
     links = [
         rx.el.link(rel="alternate", href_lang=HTML_LANG[code], href=locale_href(code, path)) for code in LOCALES
@@ -20,7 +20,7 @@ def alternates(path: str) -> list[rx.Component]:
     return links
 
 
-def breadcrumbs(locale: str, trail: list[tuple[str, str]]) -> rx.Component:
+def breadcrumbs(locale: str, trail: list[tuple[str | rx.Var, str]]) -> rx.Component:
     """Where the page sits: (label, path) pairs from home to the current page."""
     _ = gettext_for(locale)
     items = [(_("Home"), ""), *trail]
@@ -40,14 +40,18 @@ def breadcrumbs(locale: str, trail: list[tuple[str, str]]) -> rx.Component:
     )
 
 
-def page_frame(locale: str, path: str, *content: rx.Component, trail: list[tuple[str, str]] | None = None) -> rx.Component:
-    """A whole page. ``path`` is below the locale (``""`` for home); ``trail``
-    gives the breadcrumbs after home (none on the home page itself)."""
+def page_frame(
+    locale: str, path: str, *content: rx.Component, trail: list[tuple[str | rx.Var, str]] | None = None
+) -> rx.Component:
+    """A whole page. ``path`` is its route below the locale (``""`` for home,
+    ``[name]`` segments for parameters); ``trail`` gives the breadcrumbs after
+    home (none on the home page itself)."""
+    here = CURRENT_PATH if "[" in path else path
     _ = gettext_for(locale)
     return rx.fragment(
-        *alternates(path),
+        *alternates(here),
         plain_link(_("Skip to main content"), href="#main", class_name="skip-link"),
-        site_header(locale, path),
+        site_header(locale, here, path.split("/", 1)[0]),
         breadcrumbs(locale, trail) if trail else rx.fragment(),
         rx.el.main(*content, id="main", tab_index=-1, class_name="container"),
         site_footer(locale),

@@ -8,10 +8,12 @@ from reflex_base.utils.imports import ImportVar
 
 import a11y
 import components
+import kiosk
 from components.header import portal_name
 from frontend.pages import PAGES
+from kiosk.screens import KIOSK_SCREENS, attract_page
 from frontend.server import portal_routes
-from locales import HTML_LANG, build_locales
+from locales import HTML_LANG, build_locales, gettext_for
 
 # <html lang> follows the first path segment, both in the prerendered HTML and
 # after client-side navigation (Reflex's html_lang is one value for the app).
@@ -22,8 +24,8 @@ HTML_LANG_FROM_PATH = Var(
 )
 
 app = rx.App(
-    stylesheets=[*components.stylesheets(), *a11y.stylesheets()],
-    head_components=a11y.head_components(),
+    stylesheets=[*components.stylesheets(), *a11y.stylesheets(), *kiosk.stylesheets()],
+    head_components=[*a11y.head_components(), *components.head_components(), *kiosk.head_components()],
     html_custom_attrs={"lang": HTML_LANG_FROM_PATH},
     # Reflex's default toaster, connection overlay and error boundary speak
     # English only and pull in extra bundles; the pages bring their own notices.
@@ -38,7 +40,19 @@ for spec in PAGES:
         app.add_page(
             spec.render(locale),
             route=f"/{locale}/{spec.path}",
-            title=title if title == portal_name(locale) else f"{title} - {portal_name(locale)}",
+            # Home is titled by the portal's name alone; every other page by its own name first.
+            title=title + f" - {portal_name(locale)}" if spec.path else title,
             description=spec.description(locale),
             on_load=spec.on_load(locale) if spec.on_load else None,
+        )
+
+# The kiosk: the attract screen, then each screen in each locale (see kiosk/).
+app.add_page(attract_page(), route="/kiosk", title="海州市政务服务 自助终端 · Haizhou self-service kiosk")
+for path, render, on_load in KIOSK_SCREENS:
+    for locale in build_locales():
+        app.add_page(
+            render(locale),
+            route=f"/{locale}/kiosk/{path}",
+            title=gettext_for(locale)("Haizhou Citizen Services · Self-service"),
+            on_load=on_load(locale) if on_load else None,
         )

@@ -1,7 +1,13 @@
 """HTTP routes the portal serves beside Reflex's own, on the same port.
 
+- ``/api/v1`` is the reference back end, when no remote ``PORTAL_API_URL`` is
+  configured; the typed clients then call it in process.
 - ``/`` sends the visitor to their saved language, else the best match of the
   browser's languages, else the default locale.
+- ``/_portal/speech`` reads text aloud (WAV) when the browser has no voice
+  for the page's language.
+- ``/_portal/uploads`` takes a file from an upload field and passes it to the
+  back end through the typed client, with the logged-in user's token.
 - Pages with a path parameter (``/en/services/42``) are answered by the
   production build's single-page fallback, which is prerendered once for the
   whole app; it is served here with the ``<html lang>`` of its locale, so the
@@ -11,15 +17,28 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
+import threading
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from babel import negotiate_locale
-from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from typing import Literal
+
+from fastapi import FastAPI, Request, Response, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from pydantic import BaseModel, Field
+
+from a11y.speech import DEFAULT_RATE, MAX_CHARACTERS, speech
 from starlette.convertors import Convertor, register_url_convertor
 
+from clients import applications
+from clients.base import ClientError, InvalidInput, Unauthorised
+from components.uploads import MAX_BYTES
+from frontend.session import SESSION_COOKIE
+from kiosk.routes import KIOSK_PROFILE, add_kiosk_routes
 from locales import DEFAULT_LOCALE, HTML_LANG, LOCALES, build_locales
 
 LOCALE_COOKIE = "portal_locale"
@@ -79,6 +98,88 @@ def _fallback_response(request: Request, locale: str) -> HTMLResponse:
     return HTMLResponse(plain, headers=headers)
 
 
+class KioskLockdown:
+    """In the kiosk profile, every portal page leads back to the kiosk: there
+    is no way out of it by typing an address."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
+            parts = scope["path"].strip("/").split("/")
+            if parts[0] in LOCALES and (len(parts) < 2 or parts[1] != "kiosk"):
+                await RedirectResponse("/kiosk/", status_code=302)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class LazyApp:
+    """An ASGI app built on its first request, so that compiling the frontend
+    never opens the database."""
+
+    def __init__(self, factory: Callable):
+        self._factory = factory
+        self._app = None
+        self._lock = threading.Lock()
+
+    def _get(self):
+        with self._lock:
+            if self._app is None:
+                self._app = self._factory()
+        return self._app
+
+    async def __call__(self, scope, receive, send) -> None:
+        await self._get()(scope, receive, send)
+
+
+def embed_reference_api(api: FastAPI) -> None:
+    """Mount the reference back end under /api/v1 and point the clients at it,
+    unless the portal is configured to use a remote one."""
+    if os.environ.get("PORTAL_API_URL"):
+        return
+    from backend.app import API_PREFIX, create_app
+    from clients.base import use_embedded_api
+
+    reference_api = LazyApp(create_app)
+    use_embedded_api(reference_api)
+    api.mount(API_PREFIX, reference_api)
+
+
+class SpeechRequest(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_CHARACTERS)
+    lang: Literal["zh", "en", "ja", "ko", "fr"]
+    rate: int = Field(default=DEFAULT_RATE, ge=80, le=300)
+
+
+async def read_aloud(body: SpeechRequest) -> Response:
+    """The text as speech. POST, so the words never appear in a URL or a log;
+    never cached, since a page may show personal data."""
+    audio = await speech.speak(body.text, body.lang, body.rate)
+    return Response(audio, media_type="audio/wav", headers={"Cache-Control": "no-store"})
+
+
+async def upload(request: Request, file: UploadFile) -> JSONResponse:
+    """Pass a chosen file to the back end (typed client), answering the
+    browser with the upload's id or an error code its page translates."""
+    content = await file.read(MAX_BYTES + 1)
+    if len(content) > MAX_BYTES:
+        return JSONResponse({"error": "file_too_large"}, status_code=422)
+    language = str((await request.form()).get("locale", "")).split("-")[0]
+    token = request.cookies.get(SESSION_COOKIE) or None
+    try:
+        stored = await applications.upload(
+            language if language in LOCALES else DEFAULT_LOCALE, file.filename or "upload", content, file.content_type or "application/octet-stream", token=token
+        )
+    except InvalidInput as error:
+        return JSONResponse({"error": next(iter(error.fields.values()), "invalid")}, status_code=422)
+    except Unauthorised:
+        return JSONResponse({"error": "unauthorized"}, status_code=401)
+    except ClientError:
+        return JSONResponse({"error": "unavailable"}, status_code=503)
+    return JSONResponse(stored.model_dump())
+
+
 def portal_routes(dynamic_paths: list[str]) -> FastAPI:
     """The portal's own routes. ``dynamic_paths`` are page paths below the
     locale with ``[param]`` segments, such as ``services/[id]``."""
@@ -86,13 +187,23 @@ def portal_routes(dynamic_paths: list[str]) -> FastAPI:
 
     @api.get("/", include_in_schema=False)
     def choose_language(request: Request) -> RedirectResponse:
+        if KIOSK_PROFILE:
+            return RedirectResponse("/kiosk/", status_code=302)
         locale = preferred_locale(request.cookies.get(LOCALE_COOKIE), request.headers.get("accept-language"))
         response = RedirectResponse(f"/{locale}/", status_code=302)
         response.headers["Vary"] = "Accept-Language, Cookie"
         response.headers["Cache-Control"] = "no-store"
         return response
 
+    api.add_api_route("/_portal/uploads", upload, methods=["POST"], include_in_schema=False)
+    api.add_api_route("/_portal/speech", read_aloud, methods=["POST"], include_in_schema=False)
+    add_kiosk_routes(api)
+    if KIOSK_PROFILE:
+        api.add_middleware(KioskLockdown)
+
     for path in dynamic_paths:
         route = "/{locale:locale}/" + re.sub(r"\[(\w+)\]", r"{\1}", path)
-        api.add_api_route(route, _fallback_response, methods=["GET"], include_in_schema=False)
+        for variant in (route, route + "/"):
+            api.add_api_route(variant, _fallback_response, methods=["GET"], include_in_schema=False)
+    embed_reference_api(api)
     return api

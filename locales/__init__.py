@@ -28,7 +28,7 @@ PSEUDO_LOCALE = "qps"
 
 # BCP 47 tags for <html lang> and hreflang, and the Babel locale for CLDR data.
 HTML_LANG = {"zh": "zh-CN", "en": "en", "ja": "ja", "ko": "ko", "fr": "fr", PSEUDO_LOCALE: "en-XA"}
-BABEL_LOCALE = {"zh": "zh_Hans_CN", "en": "en", "ja": "ja", "ko": "ko", "fr": "fr", PSEUDO_LOCALE: "en"}
+BABEL_LOCALE = {"zh": "zh_Hans_CN", "en": "en_GB", "ja": "ja", "ko": "ko", "fr": "fr", PSEUDO_LOCALE: "en"}
 
 # Each language named in itself, as the language switcher shows it.
 NATIVE_NAMES = {"zh": "中文", "en": "English", "ja": "日本語", "ko": "한국어", "fr": "Français"}
@@ -109,6 +109,11 @@ def N_(message: str) -> str:
     """Mark a message for extraction where it is defined; translate it with
     ``_`` where it is shown."""
     return message
+
+
+def api_locale(locale: str) -> str:
+    """The locale to ask the back end for (the pseudo-locale reads English content)."""
+    return "en" if locale == PSEUDO_LOCALE else locale
 
 
 def babel_locale(locale: str) -> str:

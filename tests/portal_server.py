@@ -22,36 +22,37 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def build(env: dict[str, str]) -> None:
+def build(env: dict[str, str], cwd: Path = ROOT) -> None:
     """The production build: every page prerendered for every locale."""
-    subprocess.run([str(BIN / "reflex"), "export", "--frontend-only", "--no-zip"], cwd=ROOT, env=env, check=True)
+    subprocess.run([str(BIN / "reflex"), "export", "--frontend-only", "--no-zip"], cwd=cwd, env=env, check=True)
 
 
 class PortalServer:
     """``python -m frontend.serve`` on a port, started and stopped by the tests."""
 
-    def __init__(self, port: int, env: dict[str, str], log: Path):
+    def __init__(self, port: int, env: dict[str, str], log: Path, cwd: Path = ROOT):
         self.port = port
-        self.env = env
+        self.env = {**env, "PYTHONPATH": str(ROOT)}
         self.log = log
+        self.cwd = cwd  # the app to serve: the portal, or another Reflex app for comparison
         self.process: subprocess.Popen | None = None
 
     @property
     def url(self) -> str:
         return f"http://localhost:{self.port}"
 
-    def start(self, **extra_env: str) -> None:
+    def start(self, ready_path: str = "/zh/", **extra_env: str) -> None:
         env = {**self.env, **extra_env}
         log = self.log.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "frontend.serve"], cwd=ROOT, env=env, stdout=log, stderr=log, start_new_session=True
+            [sys.executable, "-m", "frontend.serve"], cwd=self.cwd, env=env, stdout=log, stderr=log, start_new_session=True
         )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the portal server exited; see {self.log}")
             try:
-                if httpx.get(f"{self.url}/zh/", timeout=2).status_code == 200:
+                if httpx.get(f"{self.url}{ready_path}", timeout=2).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass

@@ -1,15 +1,22 @@
-"""The home page of each locale: search first, then the ways into services."""
+"""The home page of each locale: search first, then the ways into services.
+In elder mode it becomes one column of the most-used tasks as large tiles."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import reflex as rx
 
-from components.footer import hotline_link
+from clients import catalogue, information
+from clients.base import ClientError, Unavailable
+from components.footer import HOTLINE, hotline_link
 from components.header import portal_name, search_form
 from components.icons import icon
-from components.links import locale_href, nav_link
+from components.links import locale_href, nav_link, plain_link
+from components.notices import LOADING, READY, STALE, UNAVAILABLE, remote_content
 from components.page import page_frame
-from locales import N_, gettext_for
+from frontend.formatting import date_text
+from locales import HTML_LANG, N_, api_locale, gettext_for
 
 # (audience code, icon, title, description) - the four entry points.
 AUDIENCES = (
@@ -30,6 +37,69 @@ LIFE_EVENTS = (
     ("retirement", "sun", N_("Retirement")),
     ("death", "flower", N_("After a death")),
 )
+
+
+# The elder home's tasks: (path, icon, label), most used first.
+ELDER_TASKS = (
+    ("track", "clock", N_("Check the progress of an application")),
+    ("services?event=retirement", "sun", N_("Pension and retirement")),
+    ("services?theme=healthcare", "health", N_("Medical insurance")),
+    ("book", "calendar", N_("Book a visit to a hall")),
+    ("services?theme=elderly-care", "heart", N_("Help for older people")),
+    ("halls", "building", N_("Find a service hall")),
+    ("search", "search", N_("Search")),
+)
+
+
+@dataclasses.dataclass
+class Link:
+    label: str
+    href: str
+    lang: str
+    date: str = ""
+
+
+class HomeState(rx.State):
+    status: str = LOADING
+    popular: list[Link] = []
+    notices: list[Link] = []
+
+    @rx.event
+    async def load(self, locale: str):
+        language = api_locale(locale)
+        try:
+            services = await catalogue.services(language, size=8)
+            notices = await information.articles(language, kind="notice", size=5)
+        except ClientError as error:
+            self.status = UNAVAILABLE if isinstance(error, Unavailable) else READY
+            return
+
+        def lang(record_lang: str) -> str:
+            return HTML_LANG["zh"] if record_lang == "zh" else HTML_LANG.get(locale, "en")
+
+        self.popular = [Link(s.name, locale_href(locale, f"services/{s.id}"), lang(s.lang)) for s in services.value.items]
+        self.notices = [
+            Link(a.title, locale_href(locale, f"news/{a.id}"), lang(a.lang), date_text(a.published, locale)) for a in notices.value.items
+        ]
+        self.status = STALE if services.stale or notices.stale else READY
+
+
+def _elder_home(locale: str) -> rx.Component:
+    """What elder mode shows instead of the full home: large tiles, the hotline first."""
+    _ = gettext_for(locale)
+    return rx.el.section(
+        rx.el.h2(_("What would you like to do?"), id="elder-tasks-title"),
+        rx.el.ul(
+            rx.el.li(plain_link(icon("phone"), rx.el.span(_("Call the hotline %(number)s") % {"number": HOTLINE}), href=f"tel:{HOTLINE}", class_name="tile tile--call")),
+            *(
+                rx.el.li(nav_link(icon(icon_name), rx.el.span(_(label)), href=locale_href(locale, path), class_name="tile"))
+                for path, icon_name, label in ELDER_TASKS
+            ),
+            class_name="tile-grid",
+        ),
+        aria_labelledby="elder-tasks-title",
+        class_name="section elder-only",
+    )
 
 
 def _audiences(locale: str) -> rx.Component:
@@ -53,7 +123,7 @@ def _audiences(locale: str) -> rx.Component:
             class_name="card-grid",
         ),
         aria_labelledby="audiences-title",
-        class_name="section",
+        class_name="section standard-only",
     )
 
 
@@ -72,18 +142,26 @@ def _life_events(locale: str) -> rx.Component:
             class_name="tile-grid",
         ),
         aria_labelledby="life-events-title",
-        class_name="section",
+        class_name="section standard-only",
     )
 
 
-def _coming_from_back_end(locale: str, section_id: str, title: str) -> rx.Component:
-    """A section whose content the reference back end supplies."""
-    _ = gettext_for(locale)
+def _link_list(locale: str, section_id: str, title: str, links: rx.Var, dated: bool = False) -> rx.Component:
     return rx.el.section(
         rx.el.h2(title, id=f"{section_id}-title"),
-        rx.el.p(_("This list is being prepared."), class_name="placeholder"),
+        rx.el.ul(
+            rx.foreach(
+                links,
+                lambda link: rx.el.li(
+                    nav_link(link.label, href=link.href, lang=link.lang),
+                    rx.el.span(" · ", link.date, class_name="meta") if dated else rx.fragment(),
+                ),
+            ),
+            class_name="link-list" + (" link-list--columns" if not dated else ""),
+            custom_attrs={"data-content": ""},
+        ),
         aria_labelledby=f"{section_id}-title",
-        class_name="section",
+        class_name="section standard-only",
     )
 
 
@@ -99,11 +177,31 @@ def home_page(locale: str) -> rx.Component:
             hotline_link(locale),
             class_name="hero",
         ),
+        _elder_home(locale),
         _audiences(locale),
         _life_events(locale),
-        _coming_from_back_end(locale, "popular", _("Most used services")),
-        _coming_from_back_end(locale, "notices", _("Notices")),
+        remote_content(
+            locale,
+            HomeState.status,
+            rx.fragment(
+                _link_list(locale, "popular", _("Most used services"), HomeState.popular),
+                _link_list(locale, "notices", _("Notices"), HomeState.notices, dated=True),
+            ),
+            retry=HomeState.load(locale),
+        ),
+        rx.el.section(
+            rx.el.h2(_("More for you"), id="more-title"),
+            rx.el.ul(
+                rx.el.li(nav_link(icon("globe"), rx.el.span(_("Foreign residents and visitors: visas, work, tax, healthcare")), href=locale_href(locale, "expat"), class_name="tile")),
+                rx.el.li(plain_link(icon("eye"), rx.el.span(_("Senior mode: larger text, simpler pages")), href=locale_href(locale, "?elder=1"), class_name="tile")),
+                rx.el.li(nav_link(icon("chat"), rx.el.span(_("Contact the government")), href=locale_href(locale, "interact"), class_name="tile")),
+                class_name="tile-grid",
+            ),
+            aria_labelledby="more-title",
+            class_name="section standard-only",
+        ),
     )
+
 
 
 def home_title(locale: str) -> str:

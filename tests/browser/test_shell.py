@@ -132,7 +132,7 @@ def _focused(page: Page) -> str:
 def test_keyboard_reaches_the_header_controls_in_order(page: Page):
     page.goto("/en/")
     _ = gettext_for("en")
-    expected = ["skip-link", "elder-toggle", "a11y-toolbar-toggle", *LOCALES, "masthead__name", "q", _("Search"), _("Home")]
+    expected = ["skip-link", "elder-toggle", "a11y-toolbar-toggle", "read-aloud", *LOCALES, "masthead__name", "q", _("Search"), _("Home")]
     seen = []
     for _step in expected:
         page.keyboard.press("Tab")

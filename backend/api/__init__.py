@@ -1,0 +1,1 @@
+"""The routes of the reference API, one module per service area."""

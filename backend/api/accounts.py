@@ -1,0 +1,295 @@
+"""Logging in (phone and password, phone and one-time code, passport) and the
+personal centre: profile, subscriptions and messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Request, Response
+from pydantic import BaseModel, Field
+from sqlmodel import Session, select
+
+from backend import models
+from backend.api.deps import CurrentAccount, LocaleQuery, SessionDep
+from backend.errors import ApiError, field_invalid, not_found
+from backend.localize import text
+from backend.security import digest, new_code, new_token, verify_password
+from backend.validation import MobileCN, Passport, mask_id_number, mask_phone
+
+router = APIRouter(tags=["accounts"])
+log = logging.getLogger("backend.otp")
+
+MAX_FAILED_LOGINS = 5
+LOCK_MINUTES = 15
+CODE_TTL = dt.timedelta(minutes=5)
+CODE_RESEND_AFTER = dt.timedelta(seconds=60)
+CODE_MAX_ATTEMPTS = 5
+
+
+class PasswordLogin(BaseModel):
+    phone: MobileCN
+    password: str = Field(min_length=1, max_length=128)
+
+
+class CodeRequest(BaseModel):
+    phone: MobileCN
+
+
+class CodeLogin(BaseModel):
+    phone: MobileCN
+    code: str = Field(pattern=r"^\d{6}$")
+
+
+class PassportLogin(BaseModel):
+    passport_number: Passport
+    nationality: str = Field(pattern=r"^[A-Z]{2}$")
+    password: str = Field(min_length=1, max_length=128)
+
+
+class Profile(BaseModel):
+    id: str
+    kind: Literal["resident", "foreigner"]
+    name: str
+    phone_masked: str | None
+    id_number_masked: str | None
+    passport_masked: str | None
+    nationality: str | None
+    address: str | None
+    # Unmasked values, for pre-filling the owner's own forms only.
+    phone: str | None
+    id_number: str | None
+    passport_number: str | None
+
+
+class LoginResult(BaseModel):
+    token: str
+    expires_at: dt.datetime
+    profile: Profile
+
+
+class CodeSent(BaseModel):
+    sent: bool
+    retry_after_seconds: int
+
+
+class SubscriptionIn(BaseModel):
+    topic: Literal["service", "theme", "article-kind"]
+    target: str = Field(min_length=1, max_length=60, pattern=r"^[a-z0-9-]+$")
+
+
+class SubscriptionOut(SubscriptionIn):
+    id: int
+    name: str
+
+
+class MessageOut(BaseModel):
+    id: int
+    kind: str
+    reference: str
+    title: str
+    body: str
+    read: bool
+    created_at: dt.datetime
+
+
+def profile(account: models.Account) -> Profile:
+    passport = account.passport_number
+    return Profile(
+        id=account.id,
+        kind=account.kind,
+        name=account.name,
+        phone_masked=mask_phone(account.phone),
+        id_number_masked=mask_id_number(account.id_number),
+        passport_masked=f"{passport[:2]}{'*' * (len(passport) - 4)}{passport[-2:]}" if passport else None,
+        nationality=account.nationality,
+        address=account.address,
+        phone=account.phone,
+        id_number=account.id_number,
+        passport_number=passport,
+    )
+
+
+def _start_session(session: Session, request: Request, account: models.Account) -> LoginResult:
+    token = new_token()
+    expires = models.utcnow() + dt.timedelta(minutes=request.app.state.settings.token_ttl_minutes)
+    account.failed_logins = 0
+    account.locked_until = None
+    session.add(account)
+    session.add(models.AuthToken(token_hash=digest(token), account_id=account.id, expires_at=expires))
+    session.commit()
+    return LoginResult(token=token, expires_at=expires, profile=profile(account))
+
+
+def _check_password(session: Session, account: models.Account | None, password: str) -> models.Account:
+    if account is None:
+        raise ApiError(401, "wrong_credentials", "the details do not match an account")
+    if account.locked_until and account.locked_until > models.utcnow():
+        raise ApiError(423, "account_locked", "too many failed attempts; try again later")
+    if not verify_password(password, account.password_hash):
+        account.failed_logins += 1
+        if account.failed_logins >= MAX_FAILED_LOGINS:
+            account.locked_until = models.utcnow() + dt.timedelta(minutes=LOCK_MINUTES)
+        session.add(account)
+        session.commit()
+        if account.locked_until:
+            raise ApiError(423, "account_locked", "too many failed attempts; try again later")
+        raise ApiError(401, "wrong_credentials", "the details do not match an account")
+    return account
+
+
+@router.post("/auth/password", response_model=LoginResult)
+def log_in_with_password(body: PasswordLogin, session: SessionDep, request: Request) -> LoginResult:
+    account = session.exec(select(models.Account).where(models.Account.phone == body.phone)).first()
+    return _start_session(session, request, _check_password(session, account, body.password))
+
+
+@router.post("/auth/passport", response_model=LoginResult)
+def log_in_with_passport(body: PassportLogin, session: SessionDep, request: Request) -> LoginResult:
+    account = session.exec(
+        select(models.Account).where(
+            models.Account.passport_number == body.passport_number, models.Account.nationality == body.nationality
+        )
+    ).first()
+    return _start_session(session, request, _check_password(session, account, body.password))
+
+
+@router.post("/auth/code/request", response_model=CodeSent, status_code=202)
+def request_code(body: CodeRequest, session: SessionDep) -> CodeSent:
+    """Send a one-time code. The reference back end writes it to its log
+    (an operator reads it there); production sends an SMS."""
+    now = models.utcnow()
+    existing = session.get(models.OneTimeCode, body.phone)
+    if existing and now - existing.sent_at < CODE_RESEND_AFTER:
+        wait = int((CODE_RESEND_AFTER - (now - existing.sent_at)).total_seconds()) + 1
+        raise ApiError(429, "rate_limited", f"wait {wait} seconds before asking again")
+    code = new_code()
+    record = existing or models.OneTimeCode(phone=body.phone, code_hash="", expires_at=now, sent_at=now)
+    record.code_hash = digest(f"{body.phone}:{code}")
+    record.expires_at = now + CODE_TTL
+    record.sent_at = now
+    record.attempts = 0
+    session.add(record)
+    session.commit()
+    log.warning("one-time code for the phone ending %s: %s", body.phone[-4:], code)
+    return CodeSent(sent=True, retry_after_seconds=int(CODE_RESEND_AFTER.total_seconds()))
+
+
+@router.post("/auth/code", response_model=LoginResult)
+def log_in_with_code(body: CodeLogin, session: SessionDep, request: Request) -> LoginResult:
+    record = session.get(models.OneTimeCode, body.phone)
+    if record is None:
+        raise ApiError(401, "code_invalid", "the code is not correct")
+    if record.expires_at <= models.utcnow() or record.attempts >= CODE_MAX_ATTEMPTS:
+        session.delete(record)
+        session.commit()
+        raise ApiError(401, "code_expired", "the code has expired; ask for a new one")
+    if record.code_hash != digest(f"{body.phone}:{body.code}"):
+        record.attempts += 1
+        session.add(record)
+        session.commit()
+        raise ApiError(401, "code_invalid", "the code is not correct")
+    account = session.exec(select(models.Account).where(models.Account.phone == body.phone)).first()
+    session.delete(record)
+    if account is None:
+        raise ApiError(401, "wrong_credentials", "no account uses this phone number")
+    if account.locked_until and account.locked_until > models.utcnow():
+        raise ApiError(423, "account_locked", "too many failed attempts; try again later")
+    return _start_session(session, request, account)
+
+
+@router.post("/auth/logout", status_code=204)
+def log_out(account: CurrentAccount, session: SessionDep, request: Request) -> Response:
+    token = request.headers["authorization"].partition(" ")[2].strip()
+    stored = session.get(models.AuthToken, digest(token))
+    if stored:
+        session.delete(stored)
+        session.commit()
+    return Response(status_code=204)
+
+
+@router.get("/me", response_model=Profile)
+def me(account: CurrentAccount) -> Profile:
+    return profile(account)
+
+
+ARTICLE_KINDS = {
+    "news": {"zh": "政务动态", "en": "News", "ja": "ニュース", "ko": "소식", "fr": "Actualités"},
+    "notice": {"zh": "通知公告", "en": "Notices", "ja": "お知らせ", "ko": "공지사항", "fr": "Avis et annonces"},
+    "policy": {"zh": "政策解读", "en": "Policy explained", "ja": "政策解説", "ko": "정책 해설", "fr": "Politiques expliquées"},
+}
+
+
+def _topic_name(session: Session, topic: str, target: str, locale: str) -> str | None:
+    table = {"service": models.Service, "theme": models.Theme}.get(topic)
+    if table is not None:
+        record = session.get(table, target)
+        return text(record.data["name"], locale) if record else None
+    return text(ARTICLE_KINDS[target], locale) if target in ARTICLE_KINDS else None
+
+
+@router.get("/me/subscriptions", response_model=list[SubscriptionOut])
+def my_subscriptions(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[SubscriptionOut]:
+    rows = session.exec(select(models.Subscription).where(models.Subscription.account_id == account.id).order_by(models.Subscription.id))
+    return [SubscriptionOut(id=r.id, topic=r.topic, target=r.target, name=_topic_name(session, r.topic, r.target, locale) or r.target) for r in rows]
+
+
+@router.post("/me/subscriptions", response_model=SubscriptionOut, status_code=201)
+def subscribe(body: SubscriptionIn, account: CurrentAccount, session: SessionDep, response: Response, locale: LocaleQuery = "zh") -> SubscriptionOut:
+    name = _topic_name(session, body.topic, body.target, locale)
+    if name is None:
+        raise field_invalid("target", "invalid_choice")
+    existing = session.exec(
+        select(models.Subscription).where(
+            models.Subscription.account_id == account.id, models.Subscription.topic == body.topic, models.Subscription.target == body.target
+        )
+    ).first()
+    if existing:
+        response.status_code = 200
+        return SubscriptionOut(id=existing.id, topic=existing.topic, target=existing.target, name=name)
+    row = models.Subscription(account_id=account.id, topic=body.topic, target=body.target)
+    session.add(row)
+    session.commit()
+    return SubscriptionOut(id=row.id, topic=row.topic, target=row.target, name=name)
+
+
+@router.delete("/me/subscriptions/{subscription_id}", status_code=204)
+def unsubscribe(subscription_id: Annotated[int, Path(ge=1, le=2**31 - 1)], account: CurrentAccount, session: SessionDep) -> Response:
+    row = session.get(models.Subscription, subscription_id)
+    if row is None or row.account_id != account.id:
+        raise not_found("subscription")
+    session.delete(row)
+    session.commit()
+    return Response(status_code=204)
+
+
+@router.get("/me/messages", response_model=list[MessageOut])
+def my_messages(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[MessageOut]:
+    rows = session.exec(select(models.Message).where(models.Message.account_id == account.id).order_by(models.Message.created_at.desc()))
+    return [
+        MessageOut(
+            id=r.id,
+            kind=r.kind,
+            reference=r.reference,
+            title=text(r.data["title"], locale),
+            body=text(r.data["body"], locale),
+            read=r.read,
+            created_at=r.created_at,
+        )
+        for r in rows
+    ]
+
+
+@router.post("/me/messages/{message_id}/read", response_model=MessageOut)
+def mark_read(message_id: Annotated[int, Path(ge=1, le=2**31 - 1)], account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> MessageOut:
+    row = session.get(models.Message, message_id)
+    if row is None or row.account_id != account.id:
+        raise not_found("message")
+    row.read = True
+    session.add(row)
+    session.commit()
+    return MessageOut(
+        id=row.id, kind=row.kind, reference=row.reference, title=text(row.data["title"], locale),
+        body=text(row.data["body"], locale), read=True, created_at=row.created_at,
+    )

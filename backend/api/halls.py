@@ -1,0 +1,360 @@
+"""Service halls, their appointment slots, bookings and the kiosk queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response
+from pydantic import BaseModel, Field
+from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from backend import models
+from backend.api.catalogue import Named
+from backend.api.deps import IdempotencyKey, LocaleQuery, OptionalAccount, SessionDep, today
+from backend.errors import ApiError, field_invalid, not_found
+from backend.localize import localize, text
+from backend.security import new_number
+from backend.validation import Name, Phone, mask_phone
+
+router = APIRouter(tags=["halls"])
+
+HallId = Annotated[str, Path(max_length=60)]
+
+
+class OpeningHoursOut(BaseModel):
+    days: list[str]
+    opens: dt.time
+    closes: dt.time
+
+
+class HallSummary(BaseModel):
+    id: str
+    name: str
+    address: str
+    district: str
+    phone: str
+    latitude: float
+    longitude: float
+    hours: list[OpeningHoursOut]
+    hours_note: str
+    waiting: int
+    lang: str
+
+
+class HallDetail(HallSummary):
+    transport: str
+    accessibility: str
+    counters: int
+    services: list[Named]
+
+
+class SlotOut(BaseModel):
+    id: int
+    day: dt.date
+    starts: dt.time
+    ends: dt.time
+    capacity: int
+    booked: int
+    available: int
+
+
+class BookingRequest(BaseModel):
+    slot_id: int = Field(ge=1, le=2**31 - 1)
+    service_id: str = Field(max_length=60)
+    name: Name
+    phone: Phone
+
+
+class AppointmentOut(BaseModel):
+    id: str
+    status: str
+    hall: Named
+    service: Named
+    day: dt.date
+    starts: dt.time
+    ends: dt.time
+    name: str
+    phone_masked: str
+    created_at: dt.datetime
+    evaluable: bool
+
+
+class TicketRequest(BaseModel):
+    hall_id: str = Field(max_length=60)
+    service_id: str = Field(max_length=60)
+
+
+class TicketOut(BaseModel):
+    number: str
+    hall: Named
+    service: Named
+    issued_at: dt.datetime
+    waiting_ahead: int
+
+
+class HelpRequestIn(BaseModel):
+    hall_id: str = Field(max_length=60)
+    kiosk_id: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")
+    locale: str = Field(pattern=r"^(zh|en|ja|ko|fr)$")
+
+
+class HelpRequestOut(BaseModel):
+    id: int
+    hall_id: str
+    kiosk_id: str
+    locale: str
+    status: str
+    created_at: dt.datetime
+
+
+def waiting_count(session: Session, hall_id: str) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(models.QueueTicket)
+        .where(models.QueueTicket.hall_id == hall_id, models.QueueTicket.day == today(), models.QueueTicket.status == "waiting")
+    ).one()
+
+
+def _summary(hall: models.Hall, session: Session, locale: str) -> dict:
+    data = localize(hall.data, locale)
+    return {
+        "id": hall.id,
+        **{k: data[k] for k in ("name", "address", "district", "phone", "latitude", "longitude", "hours", "hours_note", "lang")},
+        "waiting": waiting_count(session, hall.id),
+    }
+
+
+def _hall(session: Session, hall_id: str) -> models.Hall:
+    hall = session.get(models.Hall, hall_id)
+    if hall is None:
+        raise not_found("hall")
+    return hall
+
+
+def _named(record, locale: str) -> Named:
+    name = record.data["name"]
+    return Named(id=record.id, name=text(name, locale), lang=locale if name.get(locale) else "zh")
+
+
+@router.get("/halls", response_model=list[HallSummary])
+def list_halls(session: SessionDep, locale: LocaleQuery = "zh") -> list[HallSummary]:
+    halls = session.exec(select(models.Hall).order_by(models.Hall.position))
+    return [HallSummary(**_summary(h, session, locale)) for h in halls]
+
+
+@router.get("/halls/{hall_id}", response_model=HallDetail)
+def get_hall(hall_id: HallId, session: SessionDep, locale: LocaleQuery = "zh") -> HallDetail:
+    hall = _hall(session, hall_id)
+    data = localize(hall.data, locale)
+    services = [
+        _named(s, locale)
+        for s in session.exec(select(models.Service).order_by(models.Service.popularity.desc()))
+        if hall.id in s.data["halls"]
+    ]
+    return HallDetail(
+        **_summary(hall, session, locale),
+        transport=data["transport"],
+        accessibility=data["accessibility"],
+        counters=data["counters"],
+        services=services,
+    )
+
+
+@router.get("/halls/{hall_id}/slots", response_model=list[SlotOut])
+def list_slots(
+    hall_id: HallId,
+    session: SessionDep,
+    start: Annotated[dt.date | None, Query(alias="from")] = None,
+    days: Annotated[int, Query(ge=1, le=31)] = 7,
+) -> list[SlotOut]:
+    """Bookable slots, full ones included (``available`` is 0): a full slot is shown, not hidden."""
+    _hall(session, hall_id)
+    first = max(start or today(), today())
+    last = first + dt.timedelta(days=days - 1)
+    slots = session.exec(
+        select(models.Slot)
+        .where(models.Slot.hall_id == hall_id, models.Slot.day >= first, models.Slot.day <= last)
+        .order_by(models.Slot.day, models.Slot.starts)
+    )
+    return [SlotOut(**s.model_dump(), available=max(0, s.capacity - s.booked)) for s in slots]
+
+
+def appointment_out(session: Session, appointment: models.Appointment, locale: str) -> AppointmentOut:
+    slot = session.get(models.Slot, appointment.slot_id)
+    hall = session.get(models.Hall, appointment.hall_id)
+    service = session.get(models.Service, appointment.service_id)
+    ended = dt.datetime.combine(slot.day, slot.ends) <= dt.datetime.now()
+    return AppointmentOut(
+        id=appointment.id,
+        status=appointment.status,
+        hall=_named(hall, locale),
+        service=_named(service, locale),
+        day=slot.day,
+        starts=slot.starts,
+        ends=slot.ends,
+        name=appointment.name,
+        phone_masked=mask_phone(appointment.phone),
+        created_at=appointment.created_at,
+        evaluable=appointment.status == "booked" and ended,
+    )
+
+
+@router.post("/appointments", response_model=AppointmentOut, status_code=201)
+def book(
+    request: BookingRequest,
+    session: SessionDep,
+    account: OptionalAccount,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
+    locale: LocaleQuery = "zh",
+) -> AppointmentOut:
+    """Book a place in a slot. The place is taken with one conditional update,
+    so a slot is never over-booked, however many requests race for it."""
+    if idempotency_key:
+        existing = session.exec(select(models.Appointment).where(models.Appointment.idempotency_key == idempotency_key)).first()
+        if existing:
+            response.status_code = 200
+            return appointment_out(session, existing, locale)
+    slot = session.get(models.Slot, request.slot_id)
+    if slot is None:
+        raise not_found("slot")
+    service = session.get(models.Service, request.service_id)
+    if service is None or not service.appointment or slot.hall_id not in service.data["halls"]:
+        raise field_invalid("service_id", "not_bookable_here")
+    if dt.datetime.combine(slot.day, slot.starts) <= dt.datetime.now():
+        raise ApiError(409, "slot_past", "the slot has already started")
+    taken = session.execute(
+        update(models.Slot)
+        .where(models.Slot.id == slot.id, models.Slot.booked < models.Slot.capacity)
+        .values(booked=models.Slot.booked + 1)
+    )
+    if taken.rowcount != 1:
+        session.rollback()
+        raise ApiError(409, "slot_full", "the slot is fully booked")
+    appointment = models.Appointment(
+        id=new_number(slot.day.strftime("%Y%m%d"), 6),
+        slot_id=slot.id,
+        hall_id=slot.hall_id,
+        service_id=service.id,
+        account_id=account.id if account else None,
+        name=request.name,
+        phone=request.phone,
+        idempotency_key=idempotency_key,
+    )
+    session.add(appointment)
+    try:
+        session.commit()
+    except IntegrityError:
+        # The same idempotency key won a concurrent race: give back that booking.
+        session.rollback()
+        existing = session.exec(select(models.Appointment).where(models.Appointment.idempotency_key == idempotency_key)).first()
+        if existing is None:
+            raise
+        response.status_code = 200
+        return appointment_out(session, existing, locale)
+    return appointment_out(session, appointment, locale)
+
+
+def _owned_appointment(session: Session, appointment_id: str, account: models.Account | None, phone: str | None) -> models.Appointment:
+    appointment = session.get(models.Appointment, appointment_id)
+    if appointment is None:
+        raise not_found("appointment")
+    if account and appointment.account_id == account.id:
+        return appointment
+    if phone and mask_phone(appointment.phone)[-4:] == phone[-4:] and len(phone) >= 4:
+        return appointment
+    raise not_found("appointment")
+
+
+@router.get("/appointments/{appointment_id}", response_model=AppointmentOut)
+def get_appointment(
+    appointment_id: Annotated[str, Path(max_length=40)],
+    session: SessionDep,
+    account: OptionalAccount,
+    phone_last4: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
+    locale: LocaleQuery = "zh",
+) -> AppointmentOut:
+    """Read by its owner, or by anyone who has its number and the phone's last four digits."""
+    return appointment_out(session, _owned_appointment(session, appointment_id, account, phone_last4), locale)
+
+
+@router.post("/appointments/{appointment_id}/cancel", response_model=AppointmentOut)
+def cancel_appointment(
+    appointment_id: Annotated[str, Path(max_length=40)],
+    session: SessionDep,
+    account: OptionalAccount,
+    phone_last4: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
+    locale: LocaleQuery = "zh",
+) -> AppointmentOut:
+    appointment = _owned_appointment(session, appointment_id, account, phone_last4)
+    if appointment.status == "booked":
+        appointment.status = "cancelled"
+        appointment.cancelled_at = models.utcnow()
+        session.execute(update(models.Slot).where(models.Slot.id == appointment.slot_id, models.Slot.booked > 0).values(booked=models.Slot.booked - 1))
+        session.add(appointment)
+        session.commit()
+    return appointment_out(session, appointment, locale)
+
+
+@router.post("/queue-tickets", response_model=TicketOut, status_code=201)
+def take_ticket(request: TicketRequest, session: SessionDep, response: Response, idempotency_key: IdempotencyKey = None, locale: LocaleQuery = "zh") -> TicketOut:
+    """A queue number for a service at a hall today, as the kiosk prints it."""
+    hall = _hall(session, request.hall_id)
+    service = session.get(models.Service, request.service_id)
+    if service is None or hall.id not in service.data["halls"]:
+        raise field_invalid("service_id", "not_offered_here")
+    if idempotency_key:
+        existing = session.exec(select(models.QueueTicket).where(models.QueueTicket.idempotency_key == idempotency_key)).first()
+        if existing:
+            response.status_code = 200
+            return _ticket_out(session, existing, hall, service, locale)
+    for _attempt in range(5):
+        issued = session.exec(
+            select(func.count()).select_from(models.QueueTicket).where(models.QueueTicket.hall_id == hall.id, models.QueueTicket.day == today())
+        ).one()
+        ticket = models.QueueTicket(
+            hall_id=hall.id, service_id=service.id, day=today(), number=f"A{issued + 1:03d}", idempotency_key=idempotency_key
+        )
+        session.add(ticket)
+        try:
+            session.commit()
+            return _ticket_out(session, ticket, hall, service, locale)
+        except IntegrityError:
+            session.rollback()  # another kiosk took that number at the same moment; count again
+    raise ApiError(409, "busy", "please try again")
+
+
+def _ticket_out(session: Session, ticket: models.QueueTicket, hall, service, locale: str) -> TicketOut:
+    ahead = session.exec(
+        select(func.count())
+        .select_from(models.QueueTicket)
+        .where(
+            models.QueueTicket.hall_id == hall.id,
+            models.QueueTicket.day == ticket.day,
+            models.QueueTicket.status == "waiting",
+            models.QueueTicket.id < ticket.id,
+        )
+    ).one()
+    return TicketOut(number=ticket.number, hall=_named(hall, locale), service=_named(service, locale), issued_at=ticket.created_at, waiting_ahead=ahead)
+
+
+@router.post("/help-requests", response_model=HelpRequestOut, status_code=201)
+def ask_for_help(request: HelpRequestIn, session: SessionDep) -> HelpRequestOut:
+    """A kiosk user asks for a member of staff; the hall sees it in its list."""
+    _hall(session, request.hall_id)
+    help_request = models.HelpRequest(**request.model_dump())
+    session.add(help_request)
+    session.commit()
+    return HelpRequestOut(**help_request.model_dump())
+
+
+@router.get("/halls/{hall_id}/help-requests", response_model=list[HelpRequestOut])
+def list_help_requests(hall_id: HallId, session: SessionDep) -> list[HelpRequestOut]:
+    _hall(session, hall_id)
+    rows = session.exec(
+        select(models.HelpRequest).where(models.HelpRequest.hall_id == hall_id, models.HelpRequest.status == "open").order_by(models.HelpRequest.id)
+    )
+    return [HelpRequestOut(**r.model_dump()) for r in rows]

@@ -1,0 +1,118 @@
+"""Errors as the API reports them: a code the UI translates, the fields at
+fault, never a stack trace.
+
+    {"error": {"code": "validation_failed", "message": "...",
+               "fields": [{"field": "phone", "code": "invalid_phone"}]}}
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("backend")
+
+
+class FieldError(BaseModel):
+    field: str
+    code: str
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    fields: list[FieldError] = []
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, fields: list[FieldError] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.fields = fields or []
+
+
+def not_found(what: str) -> ApiError:
+    return ApiError(404, "not_found", f"{what} not found")
+
+
+def field_invalid(field: str, code: str) -> ApiError:
+    return ApiError(422, "validation_failed", "invalid input", [FieldError(field=field, code=code)])
+
+
+# pydantic's error types, as the codes the UI knows.
+_FIELD_CODES = {
+    "missing": "required",
+    "string_too_short": "too_short",
+    "too_short": "too_short",
+    "string_too_long": "too_long",
+    "too_long": "too_long",
+    "greater_than": "out_of_range",
+    "greater_than_equal": "out_of_range",
+    "less_than": "out_of_range",
+    "less_than_equal": "out_of_range",
+    "literal_error": "invalid_choice",
+    "enum": "invalid_choice",
+    "date_parsing": "invalid_date",
+    "date_from_datetime_parsing": "invalid_date",
+    "date_type": "invalid_date",
+    "time_parsing": "invalid_time",
+    "value_error": "invalid",
+    "string_pattern_mismatch": "invalid_format",
+    "int_parsing": "invalid_format",
+    "int_type": "invalid_format",
+    "float_parsing": "invalid_format",
+    "bool_parsing": "invalid_format",
+    "string_type": "invalid_format",
+    "json_invalid": "invalid_format",
+    "model_attributes_type": "invalid_format",
+    "dict_type": "invalid_format",
+    "list_type": "invalid_format",
+}
+
+
+def _field_errors(exc: RequestValidationError) -> list[FieldError]:
+    fields = []
+    for error in exc.errors():
+        location = [str(part) for part in error.get("loc", ())]
+        if location and location[0] in ("body", "query", "path", "header", "cookie"):
+            location = location[1:]  # where in the request, not which field
+        error_type = error.get("type", "invalid")
+        fields.append(FieldError(field=".".join(location) or "request", code=_FIELD_CODES.get(error_type, error_type)))
+    return fields
+
+
+def _respond(status: int, code: str, message: str, fields: list[FieldError] | None = None) -> JSONResponse:
+    body = ErrorBody(error=ErrorDetail(code=code, message=message, fields=fields or []))
+    return JSONResponse(body.model_dump(), status_code=status)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return _respond(exc.status, exc.code, exc.message, exc.fields)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _respond(422, "validation_failed", "invalid input", _field_errors(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 413: "too_large"}
+        return _respond(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # Never a stack trace to the client; the log names the route, not the user.
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return _respond(500, "internal_error", "the service could not complete the request")

@@ -1,0 +1,239 @@
+"""Database tables of the reference back end.
+
+Content (services, halls, articles, guides) keeps its five-language texts in a
+JSON column, with the fields the API filters on as real columns. Transactions
+(bookings, applications, letters, ...) are ordinary rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+# ---------------------------------------------------------------- content
+
+
+class Department(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class Theme(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class LifeEvent(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    position: int
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class Service(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    department: str = Field(index=True)
+    mode: str
+    online_application: bool
+    appointment: bool
+    popularity: int = Field(index=True)
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class Hall(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    position: int
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class Article(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    kind: str = Field(index=True)
+    published: dt.date = Field(index=True)
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class ExpatGuide(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    position: int
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+# ---------------------------------------------------------------- accounts
+
+
+class Account(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    kind: str  # resident | foreigner
+    name: str
+    phone: str | None = Field(default=None, index=True, unique=True)
+    passport_number: str | None = Field(default=None, index=True)
+    nationality: str | None = None
+    id_number: str | None = None
+    address: str | None = None
+    password_hash: str
+    failed_logins: int = 0
+    locked_until: dt.datetime | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class AuthToken(SQLModel, table=True):
+    token_hash: str = Field(primary_key=True)
+    account_id: str = Field(foreign_key="account.id", index=True)
+    expires_at: dt.datetime
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class OneTimeCode(SQLModel, table=True):
+    phone: str = Field(primary_key=True)
+    code_hash: str
+    expires_at: dt.datetime
+    sent_at: dt.datetime
+    attempts: int = 0
+
+
+class Subscription(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("account_id", "topic", "target"),)
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: str = Field(foreign_key="account.id", index=True)
+    topic: str  # service | theme | article-kind
+    target: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Message(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: str = Field(foreign_key="account.id", index=True)
+    kind: str  # application | appointment | letter | subscription
+    reference: str
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # five-language title and body
+    read: bool = False
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- transactions
+
+
+class Slot(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("hall_id", "day", "starts"),)
+    id: int | None = Field(default=None, primary_key=True)
+    hall_id: str = Field(foreign_key="hall.id", index=True)
+    day: dt.date = Field(index=True)
+    starts: dt.time
+    ends: dt.time
+    capacity: int
+    booked: int = 0
+
+
+class Appointment(SQLModel, table=True):
+    id: str = Field(primary_key=True)  # the confirmation number
+    slot_id: int = Field(foreign_key="slot.id", index=True)
+    hall_id: str = Field(foreign_key="hall.id")
+    service_id: str = Field(foreign_key="service.id")
+    account_id: str | None = Field(default=None, foreign_key="account.id", index=True)
+    name: str
+    phone: str
+    status: str = "booked"  # booked | cancelled
+    idempotency_key: str | None = Field(default=None, unique=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    cancelled_at: dt.datetime | None = None
+
+
+class Upload(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    account_id: str | None = Field(default=None, foreign_key="account.id")
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Application(SQLModel, table=True):
+    id: str = Field(primary_key=True)  # the receipt number
+    service_id: str = Field(foreign_key="service.id", index=True)
+    account_id: str | None = Field(default=None, foreign_key="account.id", index=True)
+    applicant: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    answers: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    uploads: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    status: str = "submitted"  # submitted | accepted | in_review | approved | rejected | completed
+    result: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # five-language result notice
+    idempotency_key: str | None = Field(default=None, unique=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ApplicationStep(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: str = Field(foreign_key="application.id", index=True)
+    position: int
+    step: str  # submitted | accepted | in_review | decided | completed
+    done_at: dt.datetime | None = None
+
+
+class Draft(SQLModel, table=True):
+    account_id: str = Field(foreign_key="account.id", primary_key=True)
+    service_id: str = Field(foreign_key="service.id", primary_key=True)
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Letter(SQLModel, table=True):
+    id: str = Field(primary_key=True)  # the ticket number
+    kind: str  # consultation | complaint | suggestion | mailbox
+    category: str
+    subject: str
+    body: str
+    contact_preference: str  # phone | email | sms | none
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    locale: str
+    account_id: str | None = Field(default=None, foreign_key="account.id", index=True)
+    access_code_hash: str
+    attachments: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    status: str = "received"  # received | in_progress | replied
+    reply: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # five-language reply
+    replied_at: dt.datetime | None = None
+    idempotency_key: str | None = Field(default=None, unique=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Evaluation(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("target_type", "target_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    target_type: str  # application | appointment
+    target_id: str
+    account_id: str | None = Field(default=None, foreign_key="account.id")
+    ease: int
+    speed: int
+    attitude: int
+    comment: str = ""
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class QueueTicket(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("hall_id", "day", "number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    hall_id: str = Field(foreign_key="hall.id", index=True)
+    service_id: str = Field(foreign_key="service.id")
+    day: dt.date = Field(index=True)
+    number: str
+    status: str = "waiting"  # waiting | called | done
+    idempotency_key: str | None = Field(default=None, unique=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class HelpRequest(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    hall_id: str = Field(foreign_key="hall.id", index=True)
+    kiosk_id: str
+    locale: str
+    status: str = "open"  # open | answered
+    created_at: dt.datetime = Field(default_factory=utcnow)

@@ -1,0 +1,35 @@
+"""Configuration of the reference back end, from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    token_ttl_minutes: int
+    upload_max_bytes: int
+    slot_days: int
+
+    @property
+    def upload_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+
+def load_settings() -> Settings:
+    """``PORTAL_DATA_DIR`` (default ``data/``) holds the SQLite file and uploads;
+    ``PORTAL_DATABASE_URL`` points at another database, e.g. PostgreSQL."""
+    data_dir = Path(os.environ.get("PORTAL_DATA_DIR", ROOT / "data")).resolve()
+    return Settings(
+        data_dir=data_dir,
+        database_url=os.environ.get("PORTAL_DATABASE_URL", f"sqlite:///{data_dir / 'portal.db'}"),
+        token_ttl_minutes=int(os.environ.get("PORTAL_TOKEN_TTL_MINUTES", "30")),
+        upload_max_bytes=int(os.environ.get("PORTAL_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024))),
+        slot_days=int(os.environ.get("PORTAL_SLOT_DAYS", "14")),
+    )

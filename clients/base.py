@@ -1,0 +1,249 @@
+"""The one configured HTTP client every service-area client goes through.
+
+- Base URL from ``PORTAL_API_URL``; without one, the reference API mounted in
+  this process is called through httpx's ASGI transport (same code path above
+  the transport).
+- Timeouts: connect 2 s, read 5 s (enforced for the in-process transport too).
+- Idempotent reads are retried with exponential backoff (stamina); writes never
+  are: they carry an Idempotency-Key instead, so a retry by the user is safe.
+- Every call sends the locale and a request id; failures become typed errors.
+- Catalogue reads are cached with a TTL, and the last good copy is kept so an
+  information page can still be served, marked stale, when the back end fails.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from urllib.parse import quote
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import httpx
+import stamina
+from cachetools import TTLCache
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+T = TypeVar("T")
+
+CONNECT_TIMEOUT = 2.0
+READ_TIMEOUT = 5.0
+RETRY_ATTEMPTS = 3
+
+
+# ------------------------------------------------------------------ errors
+
+
+class ClientError(Exception):
+    """A failure the UI explains in the user's language, by ``code``."""
+
+    code = "error"
+
+    def __init__(self, code: str | None = None, message: str = ""):
+        super().__init__(message or code or self.code)
+        self.code = code or self.code
+
+
+class NotFound(ClientError):
+    code = "not_found"
+
+
+class InvalidInput(ClientError):
+    """The back end refused the input; ``fields`` maps each field to an error code."""
+
+    code = "validation_failed"
+
+    def __init__(self, fields: dict[str, str], message: str = ""):
+        super().__init__("validation_failed", message)
+        self.fields = fields
+
+
+class Unauthorised(ClientError):
+    """Not logged in, wrong credentials, an expired session or code (see ``code``)."""
+
+    code = "unauthorized"
+
+
+class Locked(ClientError):
+    code = "account_locked"
+
+
+class Conflict(ClientError):
+    """The request clashes with the state of things (e.g. ``slot_full``, ``already_rated``)."""
+
+    code = "conflict"
+
+
+class RateLimited(ClientError):
+    code = "rate_limited"
+
+
+class Unavailable(ClientError):
+    """The back end could not be reached, was too slow, or answered nonsense."""
+
+    code = "unavailable"
+
+
+_STATUS_ERRORS: dict[int, type[ClientError]] = {401: Unauthorised, 404: NotFound, 409: Conflict, 423: Locked, 429: RateLimited}
+
+
+# ------------------------------------------------------------------ endpoints
+
+
+@dataclass(frozen=True)
+class Endpoint(Generic[T]):
+    """A call a client makes; the contract test checks each against the OpenAPI document."""
+
+    method: str
+    path: str
+    response: Any  # a pydantic model, a list of one, or None for 204
+    body: type[BaseModel] | None = None
+
+    @property
+    def is_read(self) -> bool:
+        """Only reads are retried: a write is retried by the user, with the same Idempotency-Key."""
+        return self.method == "GET"
+
+    def url(self, **path_params: str) -> str:
+        return self.path.format(**{key: quote(str(value), safe="") for key, value in path_params.items()})
+
+
+@dataclass(frozen=True)
+class Cached(Generic[T]):
+    """A read that may have come from the last good copy (``stale``) when the back end failed."""
+
+    value: T
+    stale: bool = False
+
+
+# ------------------------------------------------------------------ the client
+
+
+class ApiClient:
+    def __init__(self, base_url: str | None = None, asgi_app: Any = None, cache_ttl: float = 60.0):
+        if base_url:
+            transport: httpx.AsyncBaseTransport = httpx.AsyncHTTPTransport(retries=0)
+            self.base_url = base_url.rstrip("/")
+            self._in_process = False
+        elif asgi_app is not None:
+            transport = httpx.ASGITransport(app=asgi_app)
+            self.base_url = "http://reference-api.internal"
+            self._in_process = True
+        else:
+            raise RuntimeError("set PORTAL_API_URL, or mount the reference API in this process")
+        self._http = httpx.AsyncClient(
+            transport=transport,
+            base_url=self.base_url,
+            timeout=httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT),
+            headers={"User-Agent": "haizhou-portal/1"},
+        )
+        self._cache: TTLCache = TTLCache(maxsize=2048, ttl=cache_ttl)
+        self._last_good: dict[tuple, Any] = {}
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def _send(self, method: str, url: str, **kwargs) -> httpx.Response:
+        try:
+            if self._in_process:
+                # The ASGI transport ignores httpx's timeouts; hold it to the same budget.
+                async with asyncio.timeout(CONNECT_TIMEOUT + READ_TIMEOUT):
+                    return await self._http.request(method, url, **kwargs)
+            return await self._http.request(method, url, **kwargs)
+        except (httpx.TransportError, TimeoutError) as exc:
+            raise Unavailable("unavailable", f"{method} {url}: {type(exc).__name__}") from None
+
+    async def call(
+        self,
+        endpoint: Endpoint,
+        *,
+        locale: str,
+        path: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        json: BaseModel | None = None,
+        files: dict | None = None,
+        token: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        url = endpoint.url(**(path or {}))
+        query = {k: v for k, v in {**(params or {}), "locale": locale}.items() if v is not None}
+        headers = {"Accept-Language": locale, "X-Request-ID": str(uuid.uuid4())}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        if idempotency_key:
+            headers["Idempotency-Key"] = idempotency_key
+        body = json.model_dump(mode="json", exclude_none=True) if json is not None else None
+
+        if endpoint.is_read:
+            async for attempt in stamina.retry_context(on=Unavailable, attempts=RETRY_ATTEMPTS, wait_initial=0.2, wait_max=1.0, timeout=15):
+                with attempt:
+                    response = await self._send(endpoint.method, url, params=query, headers=headers)
+                    self._raise_for_status(response)
+        else:
+            response = await self._send(endpoint.method, url, params=query, headers=headers, json=body, files=files)
+            self._raise_for_status(response)
+        return self._parse(endpoint, response)
+
+    async def read_cached(self, endpoint: Endpoint, *, locale: str, path: dict | None = None, params: dict | None = None) -> Cached:
+        """A catalogue read: from the TTL cache, else the back end, else the last good copy."""
+        key = (endpoint.path, locale, tuple(sorted((path or {}).items())), tuple(sorted((params or {}).items())))
+        if key in self._cache:
+            return Cached(self._cache[key])
+        try:
+            value = await self.call(endpoint, locale=locale, path=path, params=params)
+        except Unavailable:
+            if key in self._last_good:
+                return Cached(self._last_good[key], stale=True)
+            raise
+        self._cache[key] = value
+        self._last_good[key] = value
+        return Cached(value)
+
+    @staticmethod
+    def _raise_for_status(response: httpx.Response) -> None:
+        status = response.status_code
+        if status < 400:
+            return
+        if status >= 500 or status == 408:
+            raise Unavailable("unavailable", f"HTTP {status}")
+        try:
+            error = response.json()["error"]
+            code = str(error["code"])
+        except (ValueError, KeyError, TypeError):
+            raise Unavailable("unavailable", f"HTTP {status} without an error body") from None
+        if status == 422:
+            raise InvalidInput({str(f.get("field")): str(f.get("code")) for f in error.get("fields") or []}, error.get("message", ""))
+        raise _STATUS_ERRORS.get(status, ClientError)(code, error.get("message", ""))
+
+    @staticmethod
+    def _parse(endpoint: Endpoint, response: httpx.Response) -> Any:
+        if endpoint.response is None:
+            return None
+        try:
+            return TypeAdapter(endpoint.response).validate_json(response.content)
+        except ValidationError:
+            raise Unavailable("unavailable", f"{endpoint.method} {endpoint.path}: the answer did not match its model") from None
+
+
+# ------------------------------------------------------------------ configuration
+
+_embedded_app: Any = None
+_client: ApiClient | None = None
+_client_loop: asyncio.AbstractEventLoop | None = None
+
+
+def use_embedded_api(asgi_app: Any) -> None:
+    """Register the reference API mounted in this process (used when no PORTAL_API_URL is set)."""
+    global _embedded_app
+    _embedded_app = asgi_app
+
+
+def api_client() -> ApiClient:
+    """The process's client, bound to the running event loop."""
+    global _client, _client_loop
+    loop = asyncio.get_running_loop()
+    if _client is None or _client_loop is not loop:
+        _client = ApiClient(base_url=os.environ.get("PORTAL_API_URL") or None, asgi_app=_embedded_app)
+        _client_loop = loop
+    return _client

@@ -1,0 +1,92 @@
+/* The ARIA combobox pattern for search suggestions (WAI-ARIA APG, list
+ * autocomplete). The server renders the options; this script gives the
+ * keyboard behaviour without a round trip: Down/Up move through the options,
+ * Enter opens the chosen one, Escape closes the list, and the input keeps
+ * focus throughout (aria-activedescendant). */
+(function () {
+  "use strict";
+
+  function parts(input) {
+    var list = document.getElementById(input.getAttribute("aria-controls"));
+    return { list: list, options: list ? Array.prototype.slice.call(list.querySelectorAll("[role=option]")) : [] };
+  }
+
+  function setOpen(input, open) {
+    var p = parts(input);
+    var show = open && p.options.length > 0;
+    input.setAttribute("aria-expanded", String(show));
+    if (p.list) p.list.hidden = !show;
+    if (!show) setActive(input, -1);
+  }
+
+  function setActive(input, index) {
+    var p = parts(input);
+    p.options.forEach(function (option, i) { option.setAttribute("aria-selected", String(i === index)); });
+    if (index >= 0 && p.options[index]) {
+      input.setAttribute("aria-activedescendant", p.options[index].id);
+      p.options[index].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function activeIndex(input) {
+    var id = input.getAttribute("aria-activedescendant");
+    return parts(input).options.findIndex(function (option) { return option.id === id; });
+  }
+
+  function choose(option) {
+    var link = option && option.querySelector("a");
+    if (link) link.click();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[role=combobox]")) return;
+    var p = parts(input);
+    var index = activeIndex(input);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!p.options.length) return;
+      event.preventDefault();
+      setOpen(input, true);
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      setActive(input, (index + step + p.options.length + (index < 0 && step < 0 ? 1 : 0)) % p.options.length);
+    } else if (event.key === "Enter" && index >= 0 && input.getAttribute("aria-expanded") === "true") {
+      event.preventDefault();
+      choose(p.options[index]);
+    } else if (event.key === "Escape") {
+      if (input.getAttribute("aria-expanded") === "true") {
+        event.preventDefault();
+        setOpen(input, false);
+      } else {
+        input.value = "";
+      }
+    }
+  });
+
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("input[role=combobox]")) setActive(event.target, -1);
+  });
+
+  // Options arrive from the server after typing: open the list when they do.
+  new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      var list = record.target.closest && record.target.closest("[role=listbox]");
+      if (!list) return;
+      var input = document.querySelector("input[aria-controls='" + list.id + "']");
+      if (input && document.activeElement === input) setOpen(input, true);
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
+  document.addEventListener("focusout", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[role=combobox]")) return;
+    // Let a click on an option land before the list closes.
+    setTimeout(function () { if (document.activeElement !== input) setOpen(input, false); }, 200);
+  });
+
+  document.addEventListener("mousedown", function (event) {
+    var option = event.target.closest && event.target.closest("[role=option]");
+    if (option) { event.preventDefault(); choose(option); }
+  });
+})();

@@ -1,0 +1,464 @@
+"""Applying online, one thing per step: conditions, name, identity document,
+contact details, the request, the materials, then check and submit.
+
+Nothing typed is lost: each step's fields are kept in the tab (forms.js), the
+answers in the page's state, and a draft on the server after every step; an
+expired session sends the user to log in and straight back here. Submitting
+twice (double click, back and submit again, a retry after an outage) makes
+one application: the request carries the same Idempotency-Key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+import reflex as rx
+
+from clients import accounts, applications, catalogue
+from clients.base import ClientError, InvalidInput, NotFound, Unauthorised, Unavailable
+from components.fields import choice_group, error_summary, field
+from components.links import locale_href, nav_link
+from components.notices import notice, unavailable_notice
+from components.page import page_frame
+from components.stepper import stepper
+from components.uploads import upload_field, uploaded_ids
+from frontend import validation
+from frontend.formatting import datetime_text
+from frontend.session import SessionState, login_url
+from locales import N_, api_locale, gettext_for
+
+STEPS = (
+    N_("Conditions"),
+    N_("Your name"),
+    N_("Identity document"),
+    N_("Contact details"),
+    N_("Your request"),
+    N_("Documents"),
+    N_("Check and send"),
+)
+CONDITIONS, NAME, IDENTITY, CONTACT, REQUEST, DOCUMENTS, REVIEW, DONE = range(8)
+DELIVERY = (("hall", N_("Collect it at the hall")), ("post", N_("Send it by post")), ("electronic", N_("Electronic copy in my account")))
+ID_TYPES = (("resident_id", N_("Chinese resident ID card")), ("passport", N_("Passport")))
+
+
+@dataclasses.dataclass
+class MaterialSlot:
+    name: str
+    field: str
+    required: bool
+    note: str
+
+
+@dataclasses.dataclass
+class Receipt:
+    number: str = ""
+    track_href: str = ""
+
+
+class ApplyState(rx.State):
+    step: int = CONDITIONS
+    service_id: str = ""
+    service_name: str = ""
+    conditions: list[str] = []
+    materials: list[MaterialSlot] = []
+    answers: dict[str, str] = {}
+    files: dict[str, str] = {}  # material field -> the upload field's JSON value
+    errors: dict[str, str] = {}
+    problem: str = ""  # not_online, not_found, unavailable, draft_not_saved, error
+    restored_from: str = ""
+    busy: bool = False
+    idempotency_key: str = ""
+    receipt: Receipt = Receipt()
+
+    def _here(self) -> str:
+        return self.router.url.path
+
+    async def _token(self) -> str:
+        return (await self.get_state(SessionState)).token
+
+    @rx.event
+    async def load(self, locale: str):
+        service_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
+        token = await self._token()
+        if not token:
+            yield rx.redirect(login_url(locale, self._here()))
+            return
+        self.errors, self.problem, self.busy = {}, "", False
+        fresh = service_id != self.service_id or self.step == DONE
+        language = api_locale(locale)
+        try:
+            service = (await catalogue.service(language, service_id)).value
+            profile = await accounts.me(language, token)
+        except NotFound:
+            self.problem = "not_found"
+            return
+        except Unauthorised as error:
+            (await self.get_state(SessionState)).token = ""
+            yield rx.redirect(login_url(locale, self._here(), expired=error.code == "token_expired"))
+            return
+        except ClientError:
+            self.problem = "unavailable"
+            return
+        if not service.online_application:
+            self.problem = "not_online"
+            return
+        self.service_name = service.name
+        self.conditions = service.conditions
+        self.materials = [MaterialSlot(m.name, f"material_{i}", m.required, m.note or "") for i, m in enumerate(service.materials) if m.upload]
+        if fresh:
+            self.service_id = service_id
+            self.step, self.files, self.restored_from = CONDITIONS, {}, ""
+            self.receipt = Receipt()
+            self.idempotency_key = str(uuid.uuid4())
+            foreigner = profile.kind == "foreigner"
+            self.answers = {
+                "name": profile.name,
+                "id_type": "passport" if foreigner else "resident_id",
+                "id_number": (profile.passport_number if foreigner else profile.id_number) or "",
+                "phone": (profile.phone or "").removeprefix("+86"),
+                "address": profile.address or "",
+            }
+            try:
+                draft = await applications.draft(language, service_id, token=token)
+            except ClientError:
+                draft = None
+            if draft and isinstance(draft.data.get("answers"), dict):
+                self.answers = {**self.answers, **{k: str(v) for k, v in draft.data["answers"].items()}}
+                self.files = {k: str(v) for k, v in (draft.data.get("files") or {}).items()}
+                self.step = min(int(draft.data.get("step", CONDITIONS)), REVIEW)
+                self.idempotency_key = str(draft.data.get("key") or self.idempotency_key)
+                self.restored_from = datetime_text(draft.updated_at, locale)
+
+    async def _save_draft(self, locale: str) -> None:
+        """Keep the answers on the server; if that fails, they are still in the tab."""
+        token = await self._token()
+        try:
+            await applications.save_draft(
+                api_locale(locale), self.service_id, {"answers": self.answers, "files": self.files, "step": self.step, "key": self.idempotency_key}, token=token
+            )
+            if self.problem == "draft_not_saved":
+                self.problem = ""
+        except Unauthorised as error:
+            (await self.get_state(SessionState)).token = ""
+            raise _SessionEnded(error.code == "token_expired") from None
+        except ClientError:
+            self.problem = "draft_not_saved"
+
+    def _validate(self, step: int, form: dict) -> dict[str, str]:
+        value = {k: str(v).strip() if isinstance(v, str) else v for k, v in form.items()}
+        errors: dict[str, str | None] = {}
+        if step == CONDITIONS:
+            errors["eligible"] = None if value.get("eligible") in ("on", True, "true") else "required"
+        elif step == NAME:
+            errors["name"] = validation.text_error(value.get("name", ""), 60)
+        elif step == IDENTITY:
+            kind = value.get("id_type", "")
+            errors["id_type"] = None if kind in dict(ID_TYPES) else "invalid_choice"
+            number = value.get("id_number", "")
+            if not number:
+                errors["id_number"] = "required"
+            elif kind == "passport":
+                errors["id_number"] = None if validation.passport(number) else "invalid_passport"
+            else:
+                errors["id_number"] = None if validation.resident_id(number) else "invalid_id_number"
+        elif step == CONTACT:
+            errors["phone"] = None if validation.phone_e164(value.get("phone", "")) else "invalid_phone"
+            errors["address"] = validation.text_error(value.get("address", ""), 200, required=False)
+        elif step == REQUEST:
+            errors["purpose"] = validation.text_error(value.get("purpose", ""), 2000)
+            errors["delivery"] = None if value.get("delivery") in dict(DELIVERY) else "invalid_choice"
+        elif step == DOCUMENTS:
+            for slot in self.materials:
+                if slot.required and not uploaded_ids(str(value.get(slot.field, ""))):
+                    errors[slot.field] = "required"
+        elif step == REVIEW:
+            errors["declaration"] = None if value.get("declaration") in ("on", True, "true") else "required"
+        return {k: v for k, v in errors.items() if v}
+
+    @rx.event
+    async def next_step(self, locale: str, form: dict):
+        self.errors = self._validate(self.step, form)
+        if self.errors:
+            yield rx.set_focus("apply-server-summary")
+            return
+        if self.step == DOCUMENTS:
+            self.files = {slot.field: str(form.get(slot.field, "[]")) for slot in self.materials}
+        elif self.step != CONDITIONS:
+            self.answers = {**self.answers, **{k: str(v).strip() for k, v in form.items() if k not in ("declaration",)}}
+        if self.step == REVIEW:
+            yield ApplyState.send(locale)
+            return
+        self.step += 1
+        try:
+            await self._save_draft(locale)
+        except _SessionEnded as ended:
+            yield rx.redirect(login_url(locale, self._here(), expired=ended.expired))
+            return
+        yield rx.set_focus("apply-step")
+
+    @rx.event
+    def back(self):
+        self.errors = {}
+        self.step = max(CONDITIONS, self.step - 1)
+        return rx.set_focus("apply-step")
+
+    @rx.event
+    def go_to(self, step: int):
+        self.errors = {}
+        self.step = max(CONDITIONS, min(step, REVIEW))
+        return rx.set_focus("apply-step")
+
+    @rx.event
+    async def send(self, locale: str):
+        if self.busy:
+            return
+        self.busy, self.problem = True, ""
+        yield
+        form = applications.ApplicationForm(
+            service_id=self.service_id,
+            applicant=applications.Applicant(
+                name=self.answers.get("name", ""),
+                id_type=self.answers.get("id_type", "resident_id"),
+                id_number=self.answers.get("id_number", ""),
+                phone=self.answers.get("phone", ""),
+                address=self.answers.get("address") or None,
+            ),
+            answers={"purpose": self.answers.get("purpose", ""), "delivery": self.answers.get("delivery", "")},
+            uploads=[upload_id for value in self.files.values() for upload_id in uploaded_ids(value)],
+            declaration=True,
+        )
+        try:
+            application = await applications.submit(api_locale(locale), form, token=await self._token(), idempotency_key=self.idempotency_key)
+        except Unauthorised as error:
+            self.busy = False
+            (await self.get_state(SessionState)).token = ""
+            yield rx.redirect(login_url(locale, self._here(), expired=error.code == "token_expired"))
+            return
+        except InvalidInput as error:
+            self.busy = False
+            fields = {name.removeprefix("applicant."): code for name, code in error.fields.items()}
+            self.errors = fields
+            first = next(iter(fields), "")
+            self.step = {"name": NAME, "id_type": IDENTITY, "id_number": IDENTITY, "phone": CONTACT, "address": CONTACT}.get(
+                first, REQUEST if first.startswith("answers") else DOCUMENTS if first == "uploads" else REVIEW
+            )
+            yield rx.set_focus("apply-server-summary")
+            return
+        except ClientError as error:
+            self.busy = False
+            self.problem = "unavailable" if isinstance(error, Unavailable) else "error"
+            yield rx.set_focus("apply-problem")
+            return
+        self.busy = False
+        self.receipt = Receipt(application.id, locale_href(locale, f"track?receipt={application.id}"))
+        self.step = DONE
+        yield rx.call_script(f"Object.keys(sessionStorage).filter(k => k.startsWith('portal.form.apply-{self.service_id}')).forEach(k => sessionStorage.removeItem(k))")
+        yield rx.set_focus("apply-step")
+
+
+class _SessionEnded(Exception):
+    def __init__(self, expired: bool):
+        super().__init__("session ended")
+        self.expired = expired
+
+
+def _problem(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return rx.el.div(
+        rx.match(
+            ApplyState.problem,
+            ("unavailable", unavailable_notice(locale, ApplyState.send(locale))),
+            ("draft_not_saved", notice(rx.el.p(_("We could not save your draft on the server just now. Your answers are kept on this device; carry on.")), tone="warning")),
+            ("not_online", notice(rx.el.p(_("This service cannot be applied for online. See the service guide for where to apply.")), tone="warning")),
+            ("not_found", notice(rx.el.p(_("We cannot find this service.")), tone="warning")),
+            ("error", notice(rx.el.p(_("Something went wrong. Your answers are kept. Please try again.")), tone="error")),
+            rx.fragment(),
+        ),
+        id="apply-problem",
+        tab_index=-1,
+        role="alert",
+    )
+
+
+def _labels(locale: str) -> dict[str, str]:
+    _ = gettext_for(locale)
+    return {
+        "eligible": _("I meet these conditions"),
+        "name": _("Full name"),
+        "id_type": _("Which document do you have?"),
+        "id_number": _("Document number"),
+        "phone": _("Phone number"),
+        "address": _("Address"),
+        "purpose": _("What do you need?"),
+        "delivery": _("How would you like to receive the result?"),
+        "declaration": _("Declaration"),
+    }
+
+
+def _keep_key(step: int) -> rx.Var:
+    return "apply-" + ApplyState.service_id + f"-{step}"
+
+
+def _form(locale: str, step: int, *children, keep: bool = True) -> rx.Component:
+    _ = gettext_for(locale)
+    labels = _labels(locale)
+    return rx.el.form(
+        error_summary(locale, "apply", ApplyState.errors, labels),
+        *children,
+        rx.el.div(
+            rx.el.button(_("Back"), type="button", class_name="button button--secondary", on_click=ApplyState.back) if step > CONDITIONS else rx.fragment(),
+            rx.el.button(
+                rx.cond(ApplyState.busy, _("Sending…"), _("Send application")) if step == REVIEW else _("Continue"),
+                type="submit",
+                class_name="button",
+                aria_disabled=ApplyState.busy,
+                custom_attrs={"data-testid": "apply-continue"},
+            ),
+            class_name="form-actions",
+        ),
+        on_submit=ApplyState.next_step(locale),
+        no_validate=True,
+        custom_attrs={"data-check": "", **({"data-keep": _keep_key(step)} if keep else {})},
+        # A different key per service and step, so the kept answers never cross.
+        key=ApplyState.service_id + "-" + str(step),
+    )
+
+
+def _steps(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    labels = _labels(locale)
+    errors = ApplyState.errors
+    answers = ApplyState.answers
+    review_row = lambda label, value: rx.el.div(rx.el.dt(label), rx.el.dd(value, custom_attrs={"data-content": ""}))  # noqa: E731
+    return rx.match(
+        ApplyState.step,
+        (
+            CONDITIONS,
+            _form(
+                locale,
+                CONDITIONS,
+                rx.el.h2(_("Can you apply?")),
+                rx.el.ul(rx.foreach(ApplyState.conditions, lambda c: rx.el.li(c)), custom_attrs={"data-content": ""}),
+                rx.el.div(
+                    rx.el.p(id="apply-eligible-error", class_name="field-error", hidden=True),
+                    rx.el.div(
+                        rx.el.input(type="checkbox", id="apply-eligible", name="eligible", required=True, aria_describedby="apply-eligible-error", custom_attrs={"data-error-required": _("Confirm that you meet the conditions, or call 12345 if you are not sure.")}),
+                        rx.el.label(labels["eligible"], html_for="apply-eligible"),
+                        class_name="choice",
+                    ),
+                    class_name="field",
+                ),
+            ),
+        ),
+        (NAME, _form(locale, NAME, field(locale, "name", labels["name"], errors=errors, form_id="apply", max_length=60, autocomplete="name", value=answers["name"], hint=_("As written on your ID card or passport.")))),
+        (
+            IDENTITY,
+            _form(
+                locale,
+                IDENTITY,
+                choice_group(locale, "id_type", labels["id_type"], [(c, _(l)) for c, l in ID_TYPES], errors=errors, form_id="apply", value=answers["id_type"]),
+                field(locale, "id_number", labels["id_number"], errors=errors, form_id="apply", max_length=20, autocomplete="off", value=answers["id_number"], hint=_("A resident ID has 18 characters; the last can be X. A passport number has 5 to 9 letters and digits.")),
+            ),
+        ),
+        (
+            CONTACT,
+            _form(
+                locale,
+                CONTACT,
+                field(locale, "phone", labels["phone"], errors=errors, form_id="apply", kind="tel", max_length=20, autocomplete="tel", input_mode="tel", value=answers["phone"]),
+                field(locale, "address", labels["address"], errors=errors, form_id="apply", required=False, max_length=200, autocomplete="street-address", value=answers["address"], hint=_("Needed only if the result is sent by post.")),
+            ),
+        ),
+        (
+            REQUEST,
+            _form(
+                locale,
+                REQUEST,
+                field(locale, "purpose", labels["purpose"], errors=errors, form_id="apply", kind="textarea", max_length=2000, rows=6, value=answers["purpose"], hint=_("In your own words. Up to 2,000 characters.")),
+                choice_group(locale, "delivery", labels["delivery"], [(c, _(l)) for c, l in DELIVERY], errors=errors, form_id="apply", value=answers["delivery"]),
+            ),
+        ),
+        (
+            DOCUMENTS,
+            _form(
+                locale,
+                DOCUMENTS,
+                rx.el.h2(_("Add your documents")),
+                rx.el.p(_("Take a clear photo or scan of each document. PDF, JPG or PNG, up to 5 MB each."), class_name="hint"),
+                rx.foreach(
+                    ApplyState.materials,
+                    lambda m: rx.el.div(
+                        rx.el.p(rx.cond(errors[m.field].to(str) != "", _("Add this document."), ""), id="apply-" + m.field + "-server-error", class_name="field-error", hidden=errors[m.field].to(str) == ""),
+                        upload_field(locale, m.field, m.name, form_id="apply", limit=3, required=m.required, hint=m.note, value=ApplyState.files[m.field].to(str)),
+                    ),
+                ),
+            ),
+        ),
+        (
+            REVIEW,
+            _form(
+                locale,
+                REVIEW,
+                rx.el.h2(_("Check your answers")),
+                rx.el.dl(
+                    review_row(labels["name"], answers["name"]),
+                    review_row(labels["id_number"], answers["id_number"]),
+                    review_row(labels["phone"], answers["phone"]),
+                    review_row(labels["address"], answers["address"]),
+                    review_row(labels["purpose"], answers["purpose"]),
+                    class_name="facts facts--grid",
+                ),
+                rx.el.button(_("Change my answers"), type="button", class_name="button button--secondary", on_click=ApplyState.go_to(NAME)),
+                rx.el.div(
+                    rx.el.p(id="apply-declaration-error", class_name="field-error", hidden=True),
+                    rx.el.div(
+                        rx.el.input(type="checkbox", id="apply-declaration", name="declaration", required=True, aria_describedby="apply-declaration-error", custom_attrs={"data-error-required": _("Confirm the declaration to send your application.")}),
+                        rx.el.label(_("I declare that the information I have given is true and complete."), html_for="apply-declaration"),
+                        class_name="choice",
+                    ),
+                    class_name="field",
+                ),
+                keep=False,
+            ),
+        ),
+        rx.el.section(
+            rx.el.h2(_("Your application has been sent")),
+            rx.el.p(_("Receipt number"), class_name="meta"),
+            rx.el.p(ApplyState.receipt.number, class_name="confirmation__number", custom_attrs={"translate": "no", "data-testid": "receipt-number"}),
+            rx.el.p(_("Keep this number. We will tell you by text message when the department accepts your application and when it is done.")),
+            rx.el.div(
+                nav_link(_("Follow its progress"), href=ApplyState.receipt.track_href, class_name="button"),
+                nav_link(_("Go to my account"), href=locale_href(locale, "me"), class_name="button button--secondary"),
+                class_name="actions",
+            ),
+            class_name="confirmation",
+        ),
+    )
+
+
+def apply_page(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return page_frame(
+        locale,
+        "apply/[service_id]",
+        rx.el.h1(_("Apply online"), rx.cond(ApplyState.service_name != "", rx.el.span(": ", rx.el.span(ApplyState.service_name, custom_attrs={"data-content": ""})))),
+        rx.cond(
+            ApplyState.restored_from != "",
+            notice(rx.el.p(_("We kept your unfinished application. You can carry on where you stopped."), " (", ApplyState.restored_from, ")"), tone="info"),
+        ),
+        rx.el.div(rx.cond(ApplyState.step < DONE, stepper(locale, [_(s) for s in STEPS], ApplyState.step)), id="apply-step", tab_index=-1),
+        _problem(locale),
+        rx.cond((ApplyState.problem == "not_online") | (ApplyState.problem == "not_found"), rx.fragment(), _steps(locale)),
+        trail=[(_("Services"), "services"), (_("Apply online"), "")],
+    )
+
+
+def apply_title(locale: str) -> str:
+    _ = gettext_for(locale)
+    return _("Apply online")
+
+
+def apply_description(locale: str) -> str:
+    _ = gettext_for(locale)
+    return _("Apply for a service online, step by step, and get a receipt number.")

@@ -1,0 +1,179 @@
+"""Progress lookup (办件查询) by receipt number, with or without logging in:
+the timeline of steps and what happens next."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import reflex as rx
+
+from clients import applications
+from clients.base import ClientError, NotFound, Unauthorised, Unavailable
+from components.notices import notice, unavailable_notice
+from components.page import page_frame
+from frontend.pages.me import StepView, status_label, timeline
+from frontend.formatting import date_text, datetime_text
+from frontend.session import SessionState
+from locales import N_, api_locale, gettext_for
+
+NEXT_STEPS = {
+    "accepted": N_("Next, the department checks that your application is complete and accepts it."),
+    "in_review": N_("Next, staff review your application and materials. They may call you if anything is missing."),
+    "decided": N_("Next, the department makes its decision."),
+    "completed": N_("Next, you receive the result: by text message, in your account, or at the hall."),
+}
+
+
+@dataclasses.dataclass
+class TrackView:
+    receipt: str = ""
+    service: str = ""
+    status: str = ""
+    submitted: str = ""
+    steps: list[StepView] = dataclasses.field(default_factory=list)
+    next_step: str = ""
+    result: str = ""
+
+
+def clean_receipt(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+class TrackState(rx.State):
+    receipt: str = ""
+    outcome: str = ""  # "", found, not_found, invalid, unavailable
+    view: TrackView = TrackView()
+
+    async def _look_up(self, locale: str, receipt: str):
+        self.receipt = receipt
+        if len(receipt) != 14:
+            self.outcome = "invalid"
+            return rx.set_focus("track-receipt")
+        token = (await self.get_state(SessionState)).token or None
+        try:
+            found = await applications.track(api_locale(locale), receipt, token=token)
+        except Unauthorised:
+            # An expired session does not stop a public lookup.
+            found = await applications.track(api_locale(locale), receipt)
+        except NotFound:
+            self.outcome = "not_found"
+            return rx.set_focus("track-outcome")
+        except ClientError as error:
+            self.outcome = "unavailable" if isinstance(error, Unavailable) else "not_found"
+            return rx.set_focus("track-outcome")
+        self.view = TrackView(
+            receipt=found.id,
+            service=found.service.name,
+            status=found.status,
+            submitted=date_text(found.created_at.date(), locale),
+            steps=[StepView(s.step, s.done_at is not None, datetime_text(s.done_at, locale) if s.done_at else "") for s in found.steps],
+            next_step=found.next_step or "",
+            result=found.result or "",
+        )
+        self.outcome = "found"
+        return rx.set_focus("track-outcome")
+
+    @rx.event
+    async def load(self, locale: str):
+        self.outcome = ""
+        receipt = clean_receipt(str(self.router.url.query_parameters.get("receipt", "")))
+        if receipt:
+            return await self._look_up(locale, receipt)
+
+    @rx.event
+    async def look_up(self, locale: str, form: dict):
+        return await self._look_up(locale, clean_receipt(str(form.get("receipt", ""))))
+
+
+def track_form(locale: str, form_id: str = "track") -> rx.Component:
+    _ = gettext_for(locale)
+    return rx.el.form(
+        rx.el.div(
+            rx.el.label(_("Receipt number"), html_for=f"{form_id}-receipt", class_name="label--large"),
+            rx.el.p(_("The 14-digit number you got when you applied, for example 20261122123456."), id=f"{form_id}-receipt-hint", class_name="hint"),
+            rx.el.p(
+                rx.cond(TrackState.outcome == "invalid", _("Enter all 14 digits of the receipt number."), ""),
+                id=f"{form_id}-receipt-server-error",
+                class_name="field-error",
+                hidden=TrackState.outcome != "invalid",
+            ),
+            rx.el.p(id=f"{form_id}-receipt-error", class_name="field-error", hidden=True),
+            rx.el.input(
+                id=f"{form_id}-receipt",
+                name="receipt",
+                input_mode="numeric",
+                auto_complete="off",
+                required=True,
+                max_length=20,
+                pattern=r"[0-9\s]{14,20}",
+                default_value=TrackState.receipt,
+                key=TrackState.receipt,
+                aria_invalid=rx.cond(TrackState.outcome == "invalid", "true", None),
+                aria_describedby=f"{form_id}-receipt-hint {form_id}-receipt-error {form_id}-receipt-server-error",
+                custom_attrs={
+                    "data-error-required": _("Enter the receipt number."),
+                    "data-error-format": _("Enter all 14 digits of the receipt number."),
+                },
+                class_name="input--wide",
+            ),
+            class_name=rx.cond(TrackState.outcome == "invalid", "field field--error", "field"),
+        ),
+        rx.el.button(_("Check progress"), type="submit", class_name="button"),
+        on_submit=TrackState.look_up(locale),
+        no_validate=True,
+        custom_attrs={"data-check": ""},
+    )
+
+
+def track_result(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    view = TrackState.view
+    return rx.el.div(
+        rx.match(
+            TrackState.outcome,
+            (
+                "found",
+                rx.el.section(
+                    rx.el.h2(view.service, custom_attrs={"data-content": ""}),
+                    rx.el.p(_("Receipt number:"), " ", rx.el.strong(view.receipt, custom_attrs={"translate": "no"}), " · ", _("Submitted:"), " ", view.submitted, class_name="meta"),
+                    rx.el.p(_("Status:"), " ", rx.el.strong(status_label(locale, view.status)), class_name="lead"),
+                    timeline(locale, view.steps),
+                    rx.cond(
+                        view.next_step != "",
+                        rx.el.p(rx.el.strong(_("What happens next:")), " ", rx.match(view.next_step, *((code, _(text)) for code, text in NEXT_STEPS.items()), "")),
+                    ),
+                    rx.cond(view.result != "", rx.el.p(rx.el.strong(_("Result:")), " ", rx.el.span(view.result, custom_attrs={"data-content": ""}))),
+                    aria_label=_("Progress of your application"),
+                ),
+            ),
+            ("not_found", notice(rx.el.p(_("We cannot find an application with this number. Check the digits, or call 12345.")), tone="warning")),
+            ("unavailable", unavailable_notice(locale)),
+            rx.fragment(),
+        ),
+        id="track-outcome",
+        tab_index=-1,
+        aria_live="polite",
+    )
+
+
+def track_page(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return page_frame(
+        locale,
+        "track",
+        rx.el.h1(_("Check the progress of an application")),
+        rx.el.p(_("You do not need to log in. Log in to see your personal details too."), class_name="lead"),
+        track_form(locale),
+        track_result(locale),
+        trail=[(_("Check progress"), "track")],
+    )
+
+
+def track_title(locale: str) -> str:
+    _ = gettext_for(locale)
+    return _("Check the progress of an application")
+
+
+def track_description(locale: str) -> str:
+    _ = gettext_for(locale)
+    return _("Look up an application by its receipt number and see each step.")

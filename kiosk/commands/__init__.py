@@ -1,0 +1,90 @@
+"""Voice commands: the phrases of each locale (one YAML file per locale,
+several ways of saying each command), the grammar a screen listens for, and
+the matcher from what was heard to what to do (rapidfuzz).
+
+A screen listens only for its own commands, for the choices it shows (a
+service, a hall...) and, where it asks for a number, for digits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+HERE = Path(__file__).parent
+
+# The commands each kiosk screen understands (besides its choices and digits).
+NAVIGATION = ("home", "back", "repeat", "help")
+SCREEN_INTENTS: dict[str, tuple[str, ...]] = {
+    "menu": ("queue", "track", "book", "guide", "help", "language", "repeat"),
+    "queue": NAVIGATION,
+    "ticket": ("print", *NAVIGATION),
+    "track": ("yes", "clear", *NAVIGATION),
+    "book": ("yes", "no", *NAVIGATION),
+    "guides": NAVIGATION,
+    "guide": NAVIGATION,
+    "help": ("home", "back", "repeat"),
+}
+DIGIT_SCREENS = {"track"}
+MATCH_CUTOFF = 60
+
+
+@dataclass(frozen=True)
+class Phrases:
+    intents: dict[str, list[str]]
+    digits: dict[str, list[str]]
+
+
+@cache
+def phrases(locale: str) -> Phrases:
+    with (HERE / f"{locale}.yaml").open(encoding="utf-8") as fp:
+        data = yaml.safe_load(fp)
+    return Phrases(intents=data["intents"], digits={str(k): v for k, v in data["digits"].items()})
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What an utterance meant on a screen."""
+
+    text: str
+    intent: str | None = None  # a command, "choose", "digits", or None when not understood
+    choice: str | None = None
+    digits: str = ""
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().split()
+
+
+def grammar(locale: str, screen: str, choices: dict[str, str]) -> list[str]:
+    """The phrases a recogniser listens for on a screen."""
+    data = phrases(locale)
+    listed = [p for intent in SCREEN_INTENTS.get(screen, NAVIGATION) for p in data.intents.get(intent, [])]
+    listed += list(choices.values())
+    if screen in DIGIT_SCREENS:
+        listed += [word for words in data.digits.values() for word in words]
+    return list(dict.fromkeys(listed))
+
+
+def understand(locale: str, screen: str, text: str, choices: dict[str, str]) -> Heard:
+    """Digits where the screen asks for a number, else the closest command or choice."""
+    text = text.strip()
+    if not text:
+        return Heard(text)
+    data = phrases(locale)
+    if screen in DIGIT_SCREENS:
+        digit_of = {word.casefold(): digit for digit, words in data.digits.items() for word in words}
+        digits = "".join(digit_of[w] for w in _words(text) if w in digit_of)
+        if digits and len(digits) >= len(_words(text)) / 2:
+            return Heard(text, "digits", digits=digits)
+    candidates = {p: ("command", intent) for intent in SCREEN_INTENTS.get(screen, NAVIGATION) for p in data.intents.get(intent, [])}
+    candidates.update({label: ("choose", choice) for choice, label in choices.items()})
+    best = process.extractOne(text, list(candidates), scorer=fuzz.token_set_ratio, processor=str.casefold, score_cutoff=MATCH_CUTOFF)
+    if best is None:
+        return Heard(text)
+    kind, value = candidates[best[0]]
+    return Heard(text, "choose", choice=value) if kind == "choose" else Heard(text, value)

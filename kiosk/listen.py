@@ -1,0 +1,114 @@
+"""Speech in: the browser streams 16 kHz mono 16-bit PCM over a websocket while
+the talk button is held; vosk recognises it against the current screen's
+grammar, partial text goes back as it is heard, and on release the matched
+intent is sent to act on.
+
+Protocol (JSON text frames and binary audio frames):
+  client -> {"locale": "ko", "screen": "menu", "choices": {"id": "label", ...}}
+  server -> {"type": "ready"} | {"type": "unavailable"}
+  client -> binary PCM frames ...
+  server -> {"type": "partial", "text": "..."}   (as words are heard)
+  client -> {"type": "end"}
+  server -> {"type": "final", "text", "intent", "choice", "digits", "ms"}
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from functools import cache
+
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from kiosk.commands import grammar, understand
+from kiosk.config import config
+
+SAMPLE_RATE = 16000
+MAX_UTTERANCE_SECONDS = 30
+_load_lock = threading.Lock()
+
+
+@cache
+def _model(locale: str):
+    from vosk import Model, SetLogLevel
+
+    SetLogLevel(-1)
+    return Model(str(config.models[locale]))
+
+
+def model(locale: str):
+    """The locale's speech model, loaded once per process (the Korean one takes seconds)."""
+    with _load_lock:
+        return _model(locale)
+
+
+def voice_available(locale: str) -> bool:
+    return locale in config.models
+
+
+def recogniser(locale: str, screen: str, choices: dict[str, str]):
+    from vosk import KaldiRecognizer
+
+    vocabulary = [phrase for phrase in grammar(locale, screen, choices) if all(model(locale).vosk_model_find_word(w) >= 0 for w in phrase.split())]
+    return KaldiRecognizer(model(locale), SAMPLE_RATE, json.dumps([*vocabulary, "[unk]"], ensure_ascii=False))
+
+
+async def listen(websocket: WebSocket) -> None:
+    await websocket.accept()
+    try:
+        hello = json.loads(await websocket.receive_text())
+        locale, screen = str(hello.get("locale", "")), str(hello.get("screen", ""))
+        choices = {str(k): str(v)[:80] for k, v in dict(hello.get("choices") or {}).items()}
+        if not voice_available(locale):
+            await websocket.send_json({"type": "unavailable"})
+            return
+        rec = await asyncio.to_thread(recogniser, locale, screen, choices)
+        await websocket.send_json({"type": "ready"})
+        heard: list[str] = []
+        last_partial = ""
+        received = 0
+        while True:
+            message = await websocket.receive()
+            if message.get("bytes") is not None:
+                chunk = message["bytes"]
+                received += len(chunk)
+                if received > SAMPLE_RATE * 2 * MAX_UTTERANCE_SECONDS:
+                    break
+                if await asyncio.to_thread(rec.AcceptWaveform, chunk):
+                    segment = json.loads(rec.Result()).get("text", "")
+                    if segment:
+                        heard.append(segment)
+                    partial = " ".join(heard)
+                else:
+                    partial = " ".join([*heard, json.loads(rec.PartialResult()).get("partial", "")]).strip()
+                if partial != last_partial:
+                    last_partial = partial
+                    await websocket.send_json({"type": "partial", "text": partial})
+            elif message.get("text") is not None:
+                if json.loads(message["text"]).get("type") == "end":
+                    break
+            else:
+                return
+        started = time.perf_counter()
+        final = json.loads(await asyncio.to_thread(rec.FinalResult)).get("text", "")
+        text = " ".join([*heard, final]).strip().replace("[unk]", "").strip()
+        meaning = understand(locale, screen, text, choices)
+        await websocket.send_json(
+            {
+                "type": "final",
+                "text": text,
+                "intent": meaning.intent,
+                "choice": meaning.choice,
+                "digits": meaning.digits,
+                "ms": round((time.perf_counter() - started) * 1000, 1),
+            }
+        )
+    except (WebSocketDisconnect, json.JSONDecodeError, ValueError):
+        return
+    finally:
+        try:
+            await websocket.close()
+        except RuntimeError:
+            pass

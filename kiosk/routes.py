@@ -1,0 +1,46 @@
+"""The kiosk's HTTP routes on the portal's port: spoken prompts (cached by
+content), the speech-in websocket, and the device simulator."""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Annotated
+
+from fastapi import FastAPI, HTTPException, Path, Query, Response
+
+from a11y.speech import speech
+from kiosk import devices
+from kiosk.config import config
+from kiosk.device_simulator import create_simulator
+from kiosk.listen import listen, model
+from kiosk.prompts import prompt_keys, prompt_text
+from locales import LOCALES
+
+KIOSK_PROFILE = os.environ.get("PORTAL_PROFILE") == "kiosk"
+
+
+async def prompt(
+    key: Annotated[str, Path(max_length=40)],
+    locale: Annotated[str, Query(pattern="^(zh|en|ja|ko|fr)$")],
+    rate: Annotated[int, Query(ge=80, le=300)] = config.speech_rate,
+) -> Response:
+    """A screen's fixed sentence as speech: no personal data, so cached by content."""
+    if key not in prompt_keys():
+        raise HTTPException(404, "no such prompt")
+    audio = await speech.speak(prompt_text(key, locale), locale, rate, cache=True)
+    return Response(audio, media_type="audio/wav", headers={"Cache-Control": "public, max-age=86400"})
+
+
+def add_kiosk_routes(api: FastAPI) -> None:
+    api.add_api_route("/_kiosk/prompt/{key}", prompt, methods=["GET"], include_in_schema=False)
+    api.add_api_websocket_route("/_kiosk/listen", listen)
+    if devices.devices_enabled() and not config.device_bridge_url:
+        simulator = create_simulator()
+        devices.use_simulator(simulator)
+        api.mount("/_devices", simulator)
+    if KIOSK_PROFILE:
+        # Load the speech models now, so the first person to speak is not kept waiting.
+        for locale in config.models:
+            if locale in LOCALES:
+                threading.Thread(target=model, args=(locale,), daemon=True).start()
