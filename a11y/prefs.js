@@ -110,7 +110,12 @@
       var panel = document.getElementById(disclosure.getAttribute("aria-controls"));
       var open = disclosure.getAttribute("aria-expanded") !== "true";
       disclosure.setAttribute("aria-expanded", String(open));
-      if (panel) panel.hidden = !open;
+      if (panel) {
+        panel.hidden = !open;
+        // The panel sits below the whole utility bar: take the user to it.
+        var title = panel.querySelector("h2");
+        if (open && title) { title.setAttribute("tabindex", "-1"); title.focus(); }
+      }
       return;
     }
 

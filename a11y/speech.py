@@ -55,8 +55,12 @@ class SpeechEngine:
 
     def _render(self, text: str, locale: str, rate: int) -> bytes:
         engine = self._engine()
-        engine.setProperty("voice", VOICES[locale])
-        engine.setProperty("rate", rate)
+        # pyttsx3 queues property changes and its espeak driver may start the
+        # utterance before it applies them (the voice or rate of the previous
+        # one would be used): set them on the driver at once instead.
+        driver = engine.proxy._driver
+        driver.setProperty("voice", VOICES[locale])
+        driver.setProperty("rate", rate)
         handle, path = tempfile.mkstemp(suffix=".wav", prefix="speech-")
         os.close(handle)
         try:

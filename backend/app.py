@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url="/docs",
         redoc_url=None,
         responses={
+            400: {"model": ErrorBody, "description": "A body that cannot be read"},
             401: {"model": ErrorBody, "description": "Not logged in, or the session expired"},
             404: {"model": ErrorBody, "description": "Not found"},
             409: {"model": ErrorBody, "description": "Conflict"},

@@ -8,6 +8,7 @@ fault, never a stack trace.
 from __future__ import annotations
 
 import logging
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -92,9 +93,19 @@ def _field_errors(exc: RequestValidationError) -> list[FieldError]:
     return fields
 
 
-def _respond(status: int, code: str, message: str, fields: list[FieldError] | None = None) -> JSONResponse:
+def _respond(status: int, code: str, message: str, fields: list[FieldError] | None = None, headers: dict | None = None) -> JSONResponse:
     body = ErrorBody(error=ErrorDetail(code=code, message=message, fields=fields or []))
-    return JSONResponse(body.model_dump(), status_code=status)
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+def _allowed_methods(request: Request) -> set[str]:
+    """The methods the API documents for this path: what a 405's Allow must list."""
+    path = request.scope.get("path", "")
+    allowed: set[str] = set()
+    for template, operations in request.app.openapi()["paths"].items():
+        if re.fullmatch(re.sub(r"\{[^/]+\}", "[^/]+", template), path):
+            allowed |= {method.upper() for method in operations}
+    return allowed
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -107,9 +118,12 @@ def install_error_handlers(app: FastAPI) -> None:
         return _respond(422, "validation_failed", "invalid input", _field_errors(exc))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        codes = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 413: "too_large"}
-        return _respond(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail))
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {400: "invalid_format", 404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 413: "too_large"}
+        headers = exc.headers
+        if exc.status_code == 405:
+            headers = {"Allow": ", ".join(sorted(_allowed_methods(request)))}
+        return _respond(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail), headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -46,7 +46,7 @@ def error_messages(locale: str) -> dict[str, str]:
 def server_error(locale: str, field_id: str, name: str, errors: rx.Var) -> rx.Component:
     """The server's message for a field, in the user's language."""
     messages = error_messages(locale)
-    code = errors[name].to(str)
+    code = errors.get(name, "").to(str)
     return rx.el.p(
         rx.cond(code != "", rx.match(code, *((c, m) for c, m in messages.items()), messages["invalid"]), ""),
         id=f"{field_id}-server-error",
@@ -96,7 +96,7 @@ def field(
         "required": required,
         "max_length": max_length,
         "aria_describedby": described,
-        "aria_invalid": rx.cond(errors[name].to(str) != "", "true", None),
+        "aria_invalid": rx.cond(errors.get(name, "").to(str) != "", "true", None),
         "default_value": value,
         "custom_attrs": attrs,
     }
@@ -111,7 +111,7 @@ def field(
         _client_error(field_id),
         server_error(locale, field_id, name, errors),
         control,
-        class_name=rx.cond(errors[name].to(str) != "", "field field--error", "field"),
+        class_name=rx.cond(errors.get(name, "").to(str) != "", "field field--error", "field"),
     )
 
 
@@ -155,7 +155,7 @@ def choice_group(
         ),
         id=group_id,
         tab_index=-1,
-        class_name=rx.cond(errors[name].to(str) != "", "field--error", ""),
+        class_name=rx.cond(errors.get(name, "").to(str) != "", "field--error", ""),
         aria_describedby=f"{group_id}-hint" if hint else None,
     )
 
@@ -182,12 +182,12 @@ def error_summary(locale: str, form_id: str, errors: rx.Var, labels: dict[str, s
                 rx.el.ul(
                     *(
                         rx.cond(
-                            errors[name].to(str) != "",
+                            errors.get(name, "").to(str) != "",
                             rx.el.li(
                                 plain_link(
                                     label,
                                     ": ",
-                                    rx.match(errors[name].to(str), *((c, m) for c, m in messages.items()), messages["invalid"]),
+                                    rx.match(errors.get(name, "").to(str), *((c, m) for c, m in messages.items()), messages["invalid"]),
                                     href=f"#{form_id}-{name}",
                                 )
                             ),

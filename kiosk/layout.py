@@ -10,7 +10,7 @@ import reflex as rx
 from components.icons import icon
 from components.links import locale_href, nav_link, plain_link
 from kiosk.config import config
-from kiosk.prompts import PROMPTS
+from kiosk.prompts import prompt_text
 from kiosk.state import KioskState
 from locales import HTML_LANG, LOCALES, gettext_for
 
@@ -46,10 +46,10 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
             id="main",
             tab_index=-1,
             class_name="kiosk-main",
-            custom_attrs={"data-kiosk-screen": screen, "data-locale": locale, "data-prompt": _(PROMPTS[screen])},
+            custom_attrs={"data-kiosk-screen": screen, "data-locale": locale, "data-prompt": prompt_text(screen, locale)},
         ),
         rx.el.div(
-            rx.el.p(_(PROMPTS[screen]), class_name="kiosk-caption__said", custom_attrs={"data-caption": ""}),
+            rx.el.p(prompt_text(screen, locale), class_name="kiosk-caption__said", custom_attrs={"data-caption": ""}),
             rx.el.p(class_name="kiosk-caption__heard", custom_attrs={"data-heard": ""}),
             class_name="kiosk-caption",
             role="status",
@@ -90,7 +90,7 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
             aria_labelledby="kiosk-idle-title",
             hidden=True,
             class_name="kiosk-idle",
-            custom_attrs={"data-idle": "", "data-prompt": _(PROMPTS["idle"])},
+            custom_attrs={"data-idle": "", "data-prompt": prompt_text("idle", locale)},
         ),
         rx.el.button(type="button", hidden=True, on_click=KioskState.wipe, custom_attrs={"data-kiosk-wipe": ""}),
         rx.el.div(
@@ -100,7 +100,7 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
                 "data-idle-seconds": str(config.idle_seconds),
                 "data-warning-seconds": str(config.warning_seconds),
                 "data-rate": str(config.speech_rate),
-                "data-no-voice": _(PROMPTS["no-voice"]),
+                "data-no-voice": prompt_text("no-voice", locale),
             },
         ),
     )

@@ -48,11 +48,36 @@ def voice_available(locale: str) -> bool:
     return locale in config.models
 
 
+def _known(locale: str, word: str) -> bool:
+    return model(locale).vosk_model_find_word(word) >= 0
+
+
+def _pieces(locale: str, word: str) -> list[str]:
+    """A word the model lacks, split into the longest words it knows
+    (Korean compounds: 기본의료보험 -> 기본 의료 보험); unknown bits are dropped."""
+    pieces, start = [], 0
+    while start < len(word):
+        for end in range(len(word), start + 1, -1):
+            if _known(locale, word[start:end]):
+                pieces.append(word[start:end])
+                start = end
+                break
+        else:
+            start += 1
+    return pieces
+
+
 def recogniser(locale: str, screen: str, choices: dict[str, str]):
+    """A recogniser listening only for the screen's phrases. vosk silently drops
+    words it does not know, so every phrase is reduced to words it knows."""
     from vosk import KaldiRecognizer
 
-    vocabulary = [phrase for phrase in grammar(locale, screen, choices) if all(model(locale).vosk_model_find_word(w) >= 0 for w in phrase.split())]
-    return KaldiRecognizer(model(locale), SAMPLE_RATE, json.dumps([*vocabulary, "[unk]"], ensure_ascii=False))
+    phrases = []
+    for phrase in grammar(locale, screen, choices):
+        words = [piece for word in phrase.split() for piece in ([word] if _known(locale, word) else _pieces(locale, word))]
+        if words:
+            phrases.append(" ".join(words))
+    return KaldiRecognizer(model(locale), SAMPLE_RATE, json.dumps([*dict.fromkeys(phrases), "[unk]"], ensure_ascii=False))
 
 
 async def listen(websocket: WebSocket) -> None:

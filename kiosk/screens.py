@@ -12,6 +12,7 @@ import reflex as rx
 from clients import applications, catalogue, halls
 from clients.base import ClientError, Conflict, NotFound, Unavailable
 from components.icons import icon
+from components.images import image
 from components.links import nav_link, plain_link
 from components.notices import notice
 from frontend import validation
@@ -23,7 +24,7 @@ from kiosk import devices
 from kiosk.config import config
 from kiosk.keypad import digit_keypad, letter_keyboard
 from kiosk.layout import kiosk_frame, kiosk_href
-from kiosk.prompts import PROMPTS
+from kiosk.prompts import prompt_text
 from kiosk.state import KioskState
 from locales import HTML_LANG, LOCALES, NATIVE_NAMES, N_, api_locale, gettext_for
 
@@ -77,7 +78,7 @@ def attract_page() -> rx.Component:
                         href=kiosk_href(code),
                         lang=HTML_LANG[code],
                         class_name="attract__button",
-                        custom_attrs={"data-locale": code, "data-prompt": gettext_for(code)(PROMPTS["attract"])},
+                        custom_attrs={"data-locale": code, "data-prompt": prompt_text("attract", code)},
                     )
                 )
                 for code in LOCALES
@@ -434,7 +435,7 @@ def book_page(locale: str) -> rx.Component:
                     rx.el.p(_("Your visit is booked. Confirmation number:"), class_name="kiosk-lead"),
                     rx.el.p(KioskBookState.number, class_name="ticket__number", custom_attrs={"translate": "no"}),
                     rx.el.p(KioskBookState.summary, custom_attrs={"data-content": ""}),
-                    rx.el.img(src=KioskBookState.qr, alt=_("QR code of your confirmation number, to show at the hall"), class_name="qr"),
+                    image(KioskBookState.qr, _("QR code of your confirmation number, to show at the hall"), class_name="qr"),
                 ),
             ),
             notice(rx.el.p(_("Booking is not available right now. Please go to the information desk.")), tone="error"),

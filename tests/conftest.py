@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from fastapi.testclient import TestClient
+
+from backend.app import create_app
+from backend.settings import Settings, load_settings
 from tests.portal_server import BIN, ROOT, PortalServer, build, free_port
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -66,3 +70,43 @@ def browser_type_launch_args(browser_type_launch_args) -> dict:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+# ---- the reference API on a fresh database, called in process
+
+
+@pytest.fixture(scope="session")
+def api_settings(tmp_path_factory) -> Settings:
+    data = tmp_path_factory.mktemp("api-data")
+    base = load_settings()
+    return Settings(
+        data_dir=data,
+        database_url=f"sqlite:///{data / 'portal.db'}",
+        token_ttl_minutes=base.token_ttl_minutes,
+        upload_max_bytes=base.upload_max_bytes,
+        slot_days=base.slot_days,
+    )
+
+
+@pytest.fixture(scope="session")
+def api_app(api_settings):
+    return create_app(api_settings)
+
+
+@pytest.fixture(scope="session")
+def api(api_app) -> TestClient:
+    return TestClient(api_app, raise_server_exceptions=False)
+
+
+# ---- the kiosk profile: the same build, restarted with PORTAL_PROFILE=kiosk
+
+IDLE_SECONDS, WARNING_SECONDS = 14, 6
+
+
+@pytest.fixture(scope="module")
+def kiosk(portal):
+    portal.stop()
+    portal.start(PORTAL_PROFILE="kiosk", PORTAL_KIOSK_IDLE_SECONDS=str(IDLE_SECONDS), PORTAL_KIOSK_WARNING_SECONDS=str(WARNING_SECONDS))
+    yield portal
+    portal.stop()
+    portal.start()

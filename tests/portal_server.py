@@ -68,3 +68,29 @@ class PortalServer:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         self.process = None
+
+
+class ReferenceApi:
+    """The reference API run alone (``python -m backend``), to stop and start."""
+
+    def __init__(self, env: dict[str, str], data_dir: str):
+        self.port = free_port()
+        self.env = {**env, "BACKEND_PORT": str(self.port), "PORTAL_DATA_DIR": data_dir}
+        self.url = f"http://127.0.0.1:{self.port}/api/v1"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen([sys.executable, "-m", "backend"], cwd=ROOT, env=self.env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _attempt in range(200):
+            try:
+                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        raise RuntimeError("the reference API did not start")
+
+    def stop(self) -> None:
+        if self.process:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=20)
+            self.process = None

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from fastapi import Depends, Header, Query, Request
+from pydantic import PlainSerializer, WithJsonSchema
 from sqlmodel import Session
 
 from backend.errors import ApiError
@@ -61,6 +62,12 @@ OptionalAccount = Annotated[Account | None, Depends(optional_account)]
 CurrentAccount = Annotated[Account, Depends(required_account)]
 IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=100, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Page = Annotated[int, Query(ge=1, le=10_000)]
+# A time of day as "HH:MM" (JSON Schema's "time" format would demand a UTC offset).
+ClockTime = Annotated[
+    dt.time,
+    PlainSerializer(lambda value: value.strftime("%H:%M"), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$"}),
+]
 Size = Annotated[int, Query(ge=1, le=50)]
 
 

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from backend import models
 from backend.api.catalogue import Named
-from backend.api.deps import IdempotencyKey, LocaleQuery, OptionalAccount, SessionDep, today
+from backend.api.deps import ClockTime, IdempotencyKey, LocaleQuery, OptionalAccount, SessionDep, today
 from backend.errors import ApiError, field_invalid, not_found
 from backend.localize import localize, text
 from backend.security import new_number
@@ -26,8 +26,8 @@ HallId = Annotated[str, Path(max_length=60)]
 
 class OpeningHoursOut(BaseModel):
     days: list[str]
-    opens: dt.time
-    closes: dt.time
+    opens: ClockTime
+    closes: ClockTime
 
 
 class HallSummary(BaseModel):
@@ -54,8 +54,8 @@ class HallDetail(HallSummary):
 class SlotOut(BaseModel):
     id: int
     day: dt.date
-    starts: dt.time
-    ends: dt.time
+    starts: ClockTime
+    ends: ClockTime
     capacity: int
     booked: int
     available: int
@@ -74,8 +74,8 @@ class AppointmentOut(BaseModel):
     hall: Named
     service: Named
     day: dt.date
-    starts: dt.time
-    ends: dt.time
+    starts: ClockTime
+    ends: ClockTime
     name: str
     phone_masked: str
     created_at: dt.datetime

@@ -134,9 +134,8 @@ class ApplyState(rx.State):
         """Keep the answers on the server; if that fails, they are still in the tab."""
         token = await self._token()
         try:
-            await applications.save_draft(
-                api_locale(locale), self.service_id, {"answers": self.answers, "files": self.files, "step": self.step, "key": self.idempotency_key}, token=token
-            )
+            draft = {"answers": dict(self.answers), "files": dict(self.files), "step": self.step, "key": self.idempotency_key}
+            await applications.save_draft(api_locale(locale), self.service_id, draft, token=token)
             if self.problem == "draft_not_saved":
                 self.problem = ""
         except Unauthorised as error:
@@ -389,8 +388,8 @@ def _steps(locale: str) -> rx.Component:
                 rx.foreach(
                     ApplyState.materials,
                     lambda m: rx.el.div(
-                        rx.el.p(rx.cond(errors[m.field].to(str) != "", _("Add this document."), ""), id="apply-" + m.field + "-server-error", class_name="field-error", hidden=errors[m.field].to(str) == ""),
-                        upload_field(locale, m.field, m.name, form_id="apply", limit=3, required=m.required, hint=m.note, value=ApplyState.files[m.field].to(str)),
+                        rx.el.p(rx.cond(errors.get(m.field, "").to(str) != "", _("Add this document."), ""), id="apply-" + m.field + "-server-error", class_name="field-error", hidden=errors.get(m.field, "").to(str) == ""),
+                        upload_field(locale, m.field, m.name, form_id="apply", limit=3, required=m.required, hint=m.note, value=ApplyState.files.get(m.field, "[]").to(str)),
                     ),
                 ),
             ),

@@ -14,6 +14,7 @@ from clients import accounts, catalogue, halls
 from clients.base import ClientError, Conflict, InvalidInput, Unauthorised, Unavailable
 from components.fields import error_summary, field
 from components.icons import icon
+from components.images import image
 from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
@@ -367,7 +368,7 @@ def _done(locale: str) -> rx.Component:
         rx.el.h2(_("Your visit is booked")),
         rx.el.p(_("Confirmation number"), class_name="meta"),
         rx.el.p(c.number, class_name="confirmation__number", custom_attrs={"translate": "no", "data-testid": "confirmation-number"}),
-        rx.el.img(src=c.qr, alt=_("QR code of your confirmation number, to show at the hall"), class_name="qr"),
+        image(c.qr, _("QR code of your confirmation number, to show at the hall"), class_name="qr"),
         rx.el.dl(
             rx.el.div(rx.el.dt(_("Service")), rx.el.dd(c.service, custom_attrs={"data-content": ""})),
             rx.el.div(rx.el.dt(_("Hall")), rx.el.dd(c.hall, custom_attrs={"data-content": ""})),

@@ -3,6 +3,8 @@ attitude from 1 to 5, and a comment. Once per item."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import reflex as rx
 
 from clients import applications, halls, interaction
@@ -48,12 +50,12 @@ class RateState(rx.State):
         try:
             if self.target_type == "application":
                 found = await applications.track(language, self.target_id, token=token)
-                self.subject = found.service.name
-                evaluable = found.evaluable
+                finished = found.status == "completed"
             else:
                 found = await halls.appointment(language, self.target_id, token=token)
-                self.subject = found.service.name
-                evaluable = found.evaluable
+                finished = found.status == "booked" and dt.datetime.combine(found.day, found.ends) <= dt.datetime.now()
+            self.subject = found.service.name
+            evaluable = found.evaluable
         except Unauthorised:
             (await self.get_state(SessionState)).token = ""
             yield rx.redirect(login_url(locale, f"{self.router.url.path}?type={self.target_type}&id={self.target_id}", expired=True))
@@ -64,7 +66,7 @@ class RateState(rx.State):
         except ClientError:
             self.outcome = "unavailable"
             return
-        self.outcome = "ready" if evaluable else "not_finished"
+        self.outcome = "ready" if evaluable else "already_rated" if finished else "not_finished"
 
     @rx.event
     async def rate(self, locale: str, form: dict):

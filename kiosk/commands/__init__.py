@@ -31,6 +31,7 @@ SCREEN_INTENTS: dict[str, tuple[str, ...]] = {
 }
 DIGIT_SCREENS = {"track"}
 MATCH_CUTOFF = 60
+CHOICE_CUTOFF = 85
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,11 @@ def understand(locale: str, screen: str, text: str, choices: dict[str, str]) -> 
         digits = "".join(digit_of[w] for w in _words(text) if w in digit_of)
         if digits and len(digits) >= len(_words(text)) / 2:
             return Heard(text, "digits", digits=digits)
-    candidates = {p: ("command", intent) for intent in SCREEN_INTENTS.get(screen, NAVIGATION) for p in data.intents.get(intent, [])}
-    candidates.update({label: ("choose", choice) for choice, label in choices.items()})
-    best = process.extractOne(text, list(candidates), scorer=fuzz.token_set_ratio, processor=str.casefold, score_cutoff=MATCH_CUTOFF)
-    if best is None:
-        return Heard(text)
-    kind, value = candidates[best[0]]
-    return Heard(text, "choose", choice=value) if kind == "choose" else Heard(text, value)
+    commands = {p: intent for intent in SCREEN_INTENTS.get(screen, NAVIGATION) for p in data.intents.get(intent, [])}
+    command = process.extractOne(text, list(commands), scorer=fuzz.token_set_ratio, processor=str.casefold, score_cutoff=MATCH_CUTOFF)
+    # A choice is named by part of its label ("보험" for a long insurance service name).
+    labels = {label: choice for choice, label in choices.items()}
+    chosen = process.extractOne(text, list(labels), scorer=fuzz.partial_ratio, processor=str.casefold, score_cutoff=CHOICE_CUTOFF) if labels else None
+    if chosen and (command is None or chosen[1] > command[1]):
+        return Heard(text, "choose", choice=labels[chosen[0]])
+    return Heard(text, commands[command[0]]) if command else Heard(text)

@@ -1,0 +1,108 @@
+"""What the browser tests share: the page templates with real ids from the
+running back end, logging in, and the accessibility modes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import httpx
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+DEMO_PHONE = "13800138000"
+DEMO_PASSWORD = "Haizhou-2026"
+MODES = {
+    "default": {},
+    "elder": {"elder": True},
+    "contrast": {"contrast": "yellow-black"},
+}
+
+
+@dataclass(frozen=True)
+class Template:
+    """A page template and a real address of it (``{locale}`` is filled in)."""
+
+    name: str
+    path: str
+    login: bool = False
+
+
+def api_get(base_url: str, path: str, token: str | None = None) -> dict | list:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = httpx.get(f"{base_url}/api/v1{path}", headers=headers, timeout=10)
+    response.raise_for_status()
+    return response.json()
+
+
+def api_token(base_url: str, phone: str = DEMO_PHONE) -> str:
+    response = httpx.post(f"{base_url}/api/v1/auth/password", json={"phone": phone, "password": DEMO_PASSWORD}, timeout=10)
+    response.raise_for_status()
+    return response.json()["token"]
+
+
+@pytest.fixture(scope="session")
+def templates(portal) -> list[Template]:
+    """Every page template of the portal and the kiosk, at a real address."""
+    base = portal.url
+    services = api_get(base, "/services?size=50")["items"]
+    online = next(s["id"] for s in services if s["online_application"])
+    article = api_get(base, "/articles?size=1")["items"][0]["id"]
+    token = api_token(base)
+    applications = api_get(base, "/me/applications", token)
+    receipt = applications[0]["id"]
+    evaluable = next(a["id"] for a in applications if a["evaluable"])
+    return [
+        Template("home", "/{locale}/"),
+        Template("services", "/{locale}/services/?audience=resident"),
+        Template("service guide", "/{locale}/services/ps-id-card/"),
+        Template("search", "/{locale}/search/?q=shebao"),
+        Template("search, nothing found", "/{locale}/search/?q=zzqqxx"),
+        Template("news", "/{locale}/news/"),
+        Template("article", f"/{{locale}}/news/{article}/"),
+        Template("halls", "/{locale}/halls/"),
+        Template("hall", "/{locale}/halls/city-centre/"),
+        Template("expat zone", "/{locale}/expat/"),
+        Template("expat guide", "/{locale}/expat/visas/"),
+        Template("interaction", "/{locale}/interact/"),
+        Template("letter", "/{locale}/interact/complaint/"),
+        Template("reply", "/{locale}/interact/reply/"),
+        Template("login", "/{locale}/login/"),
+        Template("track", f"/{{locale}}/track/?receipt={receipt}"),
+        Template("booking", "/{locale}/book/"),
+        Template("personal centre", "/{locale}/me/", login=True),
+        Template("application", f"/{{locale}}/apply/{online}/", login=True),
+        Template("rating", f"/{{locale}}/rate/?type=application&id={evaluable}", login=True),
+        Template("accessibility statement", "/{locale}/accessibility/"),
+        Template("contact", "/{locale}/contact/"),
+        Template("privacy", "/{locale}/privacy/"),
+        Template("kiosk attract", "/kiosk/"),
+        Template("kiosk menu", "/{locale}/kiosk/"),
+        Template("kiosk queue", "/{locale}/kiosk/queue/"),
+        Template("kiosk progress", "/{locale}/kiosk/track/"),
+        Template("kiosk help", "/{locale}/kiosk/help/"),
+    ]
+
+
+def set_prefs(context: BrowserContext, prefs: dict) -> None:
+    """Preferences as the toolbar saves them, before any page loads."""
+    context.add_init_script(f"localStorage.setItem('portal.prefs', {json.dumps(json.dumps(prefs))})")
+
+
+def log_in_context(context: BrowserContext, base_url: str, phone: str = DEMO_PHONE) -> None:
+    context.add_cookies([{"name": "portal_session", "value": api_token(base_url, phone), "url": base_url}])
+
+
+def open_template(page: Page, template: Template, locale: str) -> None:
+    """Go to a template and wait until its data has arrived (no "Loading…" left)."""
+    page.goto(template.path.format(locale=locale))
+    page.wait_for_function("() => !document.querySelector('main .loading') && document.querySelector('main h1, main')")
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.fixture(scope="session")
+def portal_db(portal, portal_env):
+    """The running portal's own database, for putting records the seed never has."""
+    from sqlmodel import create_engine
+
+    return create_engine(f"sqlite:///{portal_env['PORTAL_DATA_DIR']}/portal.db")

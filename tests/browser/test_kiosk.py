@@ -1,0 +1,210 @@
+"""The kiosk profile end to end: the attract screen and no way out, spoken
+prompts per screen, touch flows with the device simulator, speech input with
+a WAV file as Chromium's microphone (Korean synthesised by espeak-ng, also
+with background noise), and the idle reset that leaves nothing behind."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import wave
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+
+from kiosk.commands import grammar
+from kiosk.listen import model, recogniser
+from locales import LOCALES, NATIVE_NAMES, gettext_for
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, IDLE_SECONDS, WARNING_SECONDS
+
+def speech_wav(folder: Path, text: str, rate: int = 140, noise: float = 0.0) -> tuple[Path, float]:
+    """Korean speech from espeak-ng as 16 kHz mono, with silence around it and,
+    if asked, pink noise mixed in (sox). Returns the file and its length."""
+    raw, out = folder / f"raw-{rate}.wav", folder / f"speech-{rate}-{noise}.wav"
+    subprocess.run(["espeak-ng", "-v", "ko", "-s", str(rate), "-w", str(raw), text], check=True, capture_output=True)
+    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out), "pad", "1.2", "2.0"], check=True)
+    if noise:
+        with wave.open(str(out)) as audio:
+            seconds = audio.getnframes() / audio.getframerate()
+        noisy = folder / "noisy.wav"
+        subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(folder / "noise.wav"), "synth", str(seconds), "pinknoise", "vol", str(noise)], check=True)
+        subprocess.run(["sox", "-m", str(out), str(folder / "noise.wav"), str(noisy)], check=True)
+        out = noisy
+    with wave.open(str(out)) as audio:
+        return out, audio.getnframes() / audio.getframerate()
+
+
+def heard_offline(path: Path, locale: str, screen: str, choices: dict[str, str]) -> str:
+    """What the server's recogniser makes of a file (to pick utterances it can hear)."""
+    rec = recogniser(locale, screen, choices)
+    with wave.open(str(path)) as audio:
+        rec.AcceptWaveform(audio.readframes(audio.getnframes()))
+    return json.loads(rec.FinalResult())["text"]
+
+
+def voice_page(playwright, base_url: str, wav: Path) -> tuple:
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[*CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", f"--use-file-for-fake-audio-capture={wav}", "--autoplay-policy=no-user-gesture-required"],
+    )
+    context = browser.new_context(base_url=base_url, permissions=["microphone"])
+    return browser, context.new_page()
+
+
+def hold_to_talk(page: Page, seconds: float) -> None:
+    talk = page.locator("[data-kiosk-talk]")
+    talk.hover()
+    page.mouse.down()
+    expect(talk).to_have_attribute("aria-pressed", "true")
+    page.wait_for_timeout(seconds * 1000)
+    page.mouse.up()
+
+
+def test_attract_screen_and_no_way_out(kiosk, page: Page):
+    page.goto("/")
+    page.wait_for_url("**/kiosk/")
+    for code in LOCALES:
+        expect(page.get_by_role("link", name=NATIVE_NAMES[code])).to_be_visible()
+    page.goto("/en/services/")
+    page.wait_for_url("**/kiosk/")
+    assert page.locator("a[href^='http']").count() == 0
+    page.locator(".attract h1").click()  # touching anywhere starts, in Chinese
+    page.wait_for_url("**/zh/kiosk/")
+    assert page.evaluate("document.documentElement.dataset.elder") == "true"
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_screen_speaks_and_shows_what_it_says(kiosk, page: Page, locale):
+    _ = gettext_for(locale)
+    for screen in ("", "queue/", "track/", "guides/", "help/"):
+        with page.expect_response(lambda r: "/_kiosk/prompt/" in r.url) as prompt:
+            page.goto(f"/{locale}/kiosk/{screen}")
+        assert prompt.value.status == 200 and prompt.value.headers["content-type"] == "audio/wav"
+        assert f"locale={locale}" in prompt.value.url
+        caption = page.locator("[data-caption]").inner_text()
+        assert caption and caption == page.locator("[data-kiosk-screen]").get_attribute("data-prompt")
+
+
+def test_queue_number_by_touch_is_printed(kiosk, page: Page):
+    _ = gettext_for("en")
+    page.goto("/en/kiosk/")
+    page.get_by_role("link", name=_("Take a queue number")).click()
+    choice = page.locator("[data-voice-choice]").first
+    service = choice.inner_text()
+    choice.click()
+    number = page.get_by_test_id("ticket-number")
+    expect(number).to_have_text(re.compile(r"^A\d{3}$"))
+    jobs = httpx.get(f"{kiosk.url}/_devices/printer/jobs").json()
+    assert jobs[-1][1] == number.inner_text() and jobs[-1][2] == service
+
+
+def test_progress_by_keypad_and_by_qr_scan(kiosk, page: Page):
+    token = httpx.post(f"{kiosk.url}/api/v1/auth/password", json={"phone": "13800138000", "password": "Haizhou-2026"}).json()["token"]
+    receipt = httpx.get(f"{kiosk.url}/api/v1/me/applications", headers={"Authorization": f"Bearer {token}"}).json()[0]["id"]
+    _ = gettext_for("ja")
+    page.goto("/ja/kiosk/track/")
+    for digit in receipt:
+        page.get_by_role("group", name=_("Number keypad")).get_by_role("button", name=digit, exact=True).click()
+    expect(page.locator("#kiosk-receipt")).to_have_value(receipt)
+    page.get_by_test_id("kiosk-check").click()
+    expect(page.locator(".timeline__item")).to_have_count(5)
+    page.get_by_role("button", name=_("Check another number")).click()
+    httpx.post(f"{kiosk.url}/_devices/qr/present", json={"text": receipt})
+    page.get_by_role("button", name=_("Scan the QR code")).click()
+    expect(page.locator(".timeline__item")).to_have_count(5)
+
+
+def test_asking_for_staff_reaches_the_hall(kiosk, page: Page):
+    page.goto("/ko/kiosk/help/")
+    request = page.get_by_test_id("help-request")
+    expect(request).not_to_have_text("")
+    waiting = httpx.get(f"{kiosk.url}/api/v1/halls/city-centre/help-requests").json()
+    assert int(request.inner_text()) in [r["id"] for r in waiting]
+
+
+@pytest.mark.parametrize("noise", [0.0, 0.02], ids=["quiet", "pink-noise"])
+def test_korean_speech_takes_a_queue_number(kiosk, playwright, base_url, tmp_path, noise):
+    """Say "번호표" on the menu, then a word of a service on the queue screen."""
+    wav, seconds = speech_wav(tmp_path, "번호표", noise=noise)
+    browser, page = voice_page(playwright, base_url, wav)
+    page.goto("/ko/kiosk/")
+    hold_to_talk(page, seconds)
+    page.wait_for_url("**/ko/kiosk/queue/")
+    browser.close()
+
+    browser, page = voice_page(playwright, base_url, wav)  # a second utterance needs a second file
+    page.goto("/ko/kiosk/queue/")
+    choices = {el.get_attribute("data-id"): el.inner_text() for el in page.locator("[data-voice-choice]").all()}
+    browser.close()
+    # Pick a word of a service name that the recogniser hears from espeak-ng; recognition
+    # accuracy itself is measured by tests/bench/bench_kiosk_speech.py.
+    words = [w for phrase in grammar("ko", "queue", choices) for w in phrase.split() if len(w) >= 2 and model("ko").vosk_model_find_word(w) >= 0]
+    for word in dict.fromkeys(words):
+        candidate, length = speech_wav(tmp_path / "", word, noise=noise)
+        if heard_offline(candidate, "ko", "queue", choices) == word:
+            break
+    else:
+        pytest.fail(f"none of the service words {words} is recognised from espeak-ng audio")
+    browser, page = voice_page(playwright, base_url, candidate)
+    page.goto("/ko/kiosk/queue/")
+    hold_to_talk(page, length)
+    expect(page.get_by_test_id("ticket-number")).to_be_visible(timeout=10_000)
+    chosen = next(label for label in choices.values() if word in label.replace(" ", "") or word in label)
+    expect(page.locator(".ticket [data-content]").first).to_have_text(chosen)
+    metrics = page.evaluate("JSON.parse(sessionStorage.getItem('kiosk.metrics'))")
+    assert metrics["actions"][-1]["intent"] == "choose"
+    browser.close()
+
+
+def test_spoken_digits_reach_the_receipt_field(kiosk, playwright, base_url, tmp_path):
+    """The digits heard go into the field, where the keypad can correct them."""
+    wav, seconds = speech_wav(tmp_path, "이 공 이 육 일 일", rate=120)
+    browser, page = voice_page(playwright, base_url, wav)
+    page.goto("/ko/kiosk/track/")
+    hold_to_talk(page, seconds)
+    page.wait_for_function("document.querySelector('#kiosk-receipt').value.length > 0", timeout=10_000)
+    assert page.locator("#kiosk-receipt").input_value().isdigit()
+    assert page.evaluate("document.documentElement.dataset.lastIntent") == "digits"
+    page.get_by_role("group", name=gettext_for("ko")("Number keypad")).get_by_role("button", name=gettext_for("ko")("Clear")).click()
+    expect(page.locator("#kiosk-receipt")).to_have_value("")
+    browser.close()
+
+
+def test_no_speech_model_says_so_and_touch_still_works(kiosk, playwright, base_url, tmp_path):
+    wav, seconds = speech_wav(tmp_path, "번호표")
+    browser, page = voice_page(playwright, base_url, wav)
+    _ = gettext_for("fr")
+    page.goto("/fr/kiosk/")
+    hold_to_talk(page, 1.0)
+    expect(page.locator("[data-caption]")).to_have_text(_("Voice input is not available in this language. Please use the touch screen."))
+    page.get_by_role("link", name=_("Call a member of staff")).click()
+    page.wait_for_url("**/fr/kiosk/help/")
+    browser.close()
+
+
+def test_idle_reset_leaves_nothing_behind(kiosk, page: Page):
+    _ = gettext_for("ko")
+    token = httpx.post(f"{kiosk.url}/api/v1/auth/password", json={"phone": "13800138000", "password": "Haizhou-2026"}).json()["token"]
+    receipt = httpx.get(f"{kiosk.url}/api/v1/me/applications", headers={"Authorization": f"Bearer {token}"}).json()[0]["id"]
+    page.goto("/ko/kiosk/track/")
+    page.locator("#kiosk-receipt").fill(receipt)
+    page.get_by_test_id("kiosk-check").click()
+    expect(page.locator(".timeline__item")).to_have_count(5)
+    page.evaluate("sessionStorage.setItem('probe', 'personal'); localStorage.setItem('probe', 'personal')")
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_be_visible(timeout=(IDLE_SECONDS - WARNING_SECONDS + 3) * 1000)
+    expect(dialog.locator("[data-idle-count]")).not_to_have_text("")
+    dialog.get_by_role("button", name=_("Continue")).click()  # more time
+    expect(dialog).to_be_hidden()
+    expect(page.locator(".timeline__item")).to_have_count(5)
+    page.wait_for_url("**/kiosk/", timeout=(IDLE_SECONDS + 6) * 1000)
+    assert page.evaluate("sessionStorage.length") == 0
+    assert page.evaluate("localStorage.getItem('probe')") is None
+    assert page.evaluate("document.cookie") == ""
+    page.goto("/ko/kiosk/track/")  # the next person
+    expect(page.locator("#kiosk-receipt")).to_have_value("")
+    expect(page.locator(".timeline__item")).to_have_count(0)
+    assert receipt not in page.content()
