@@ -244,6 +244,10 @@ def api_client() -> ApiClient:
     global _client, _client_loop
     loop = asyncio.get_running_loop()
     if _client is None or _client_loop is not loop:
-        _client = ApiClient(base_url=os.environ.get("PORTAL_API_URL") or None, asgi_app=_embedded_app)
+        _client = ApiClient(
+            base_url=os.environ.get("PORTAL_API_URL") or None,
+            asgi_app=_embedded_app,
+            cache_ttl=float(os.environ.get("PORTAL_CACHE_SECONDS", "60")),
+        )
         _client_loop = loop
     return _client

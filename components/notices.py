@@ -13,6 +13,11 @@ from locales import HTML_LANG, gettext_for
 LOADING, READY, STALE, NOT_FOUND, UNAVAILABLE = "loading", "ready", "stale", "not_found", "unavailable"
 
 
+def has_content(status: rx.Var) -> rx.Var:
+    """The content on show is the one asked for: fresh, or the last good copy."""
+    return (status == READY) | (status == STALE)
+
+
 def notice(*children, tone: str = "info", role: str | None = None, **props) -> rx.Component:
     """A boxed message; ``tone`` is info, warning or error, always said in words too."""
     return rx.el.div(*children, class_name=f"notice notice--{tone}", role=role, **props)

@@ -51,6 +51,9 @@ def upload_field(
         rx.el.input(
             type="file",
             id=input_id,
+            # The files go up at once (uploads.js); the form submits only the
+            # hidden list of their ids. Named so Reflex does not fall back to the id.
+            name=name + "-picker",
             accept=ACCEPT,
             multiple=limit > 1,
             aria_describedby=(field_id + "-hint " + input_id + "-error") if hint is not None else input_id + "-error",

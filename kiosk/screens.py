@@ -4,7 +4,6 @@ and calling staff. All by touch and by voice, in five languages."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import uuid
 
 import reflex as rx

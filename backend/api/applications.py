@@ -19,7 +19,7 @@ from backend import models
 from backend.api.catalogue import Named, ServiceSummary, _department_names, service_summary
 from backend.api.deps import CurrentAccount, IdempotencyKey, LocaleQuery, OptionalAccount, SessionDep
 from backend.api.halls import AppointmentOut, appointment_out
-from backend.errors import ApiError, field_invalid, not_found
+from backend.errors import field_invalid, not_found
 from backend.localize import text
 from backend.security import new_number
 from backend.validation import Name, Phone, Text, clean_text, normalise_passport, normalise_resident_id

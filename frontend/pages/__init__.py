@@ -43,7 +43,7 @@ PAGES: tuple[PageSpec, ...] = (
         for kind, _title in letters.KIND_TITLES
     ),
     PageSpec("interact/reply", letters.reply_page, letters.reply_title, letters.reply_description, letters.ReplyState.load),
-    PageSpec("login", login.login_page, login.login_title, login.login_description, login.LoginState.load),
+    *(PageSpec(path, login.login_page(path, form), login.login_title, login.login_description, login.LoginState.load) for path, form in login.LOGIN_PAGES),
     PageSpec("me", me.me_page, me.me_title, me.me_description, me.MeState.load),
     PageSpec("track", track.track_page, track.track_title, track.track_description, track.TrackState.load),
     PageSpec("book", booking.booking_page, booking.booking_title, booking.booking_description, booking.BookingState.load),

@@ -176,7 +176,9 @@ class ApplyState(rx.State):
         return {k: v for k, v in errors.items() if v}
 
     @rx.event
-    async def next_step(self, locale: str, form: dict):
+    async def next_step(self, locale: str, step: int, form: dict):
+        if step != self.step:
+            return  # a second click on a step already left behind (double click, slow network)
         self.errors = self._validate(self.step, form)
         if self.errors:
             yield rx.set_focus("apply-server-summary")
@@ -316,7 +318,7 @@ def _form(locale: str, step: int, *children, keep: bool = True) -> rx.Component:
             ),
             class_name="form-actions",
         ),
-        on_submit=ApplyState.next_step(locale),
+        on_submit=ApplyState.next_step(locale, step),
         no_validate=True,
         custom_attrs={"data-check": "", **({"data-keep": _keep_key(step)} if keep else {})},
         # A different key per service and step, so the kept answers never cross.

@@ -14,7 +14,7 @@ from clients.base import ClientError, NotFound, Unavailable
 from components.footer import hotline_link
 from components.icons import icon
 from components.links import locale_href, nav_link, plain_link
-from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, not_found_notice, remote_content, untranslated_notice
+from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, has_content, not_found_notice, remote_content, untranslated_notice
 from components.page import page_frame
 from frontend.formatting import date_text
 from frontend.rich_text import markdown_to_html
@@ -244,7 +244,7 @@ def expat_guide_page(locale: str) -> rx.Component:
     return page_frame(
         locale,
         "expat/[guide_id]",
-        rx.el.h1(rx.cond(ExpatGuideState.status == READY, guide.title, _("Guide for foreign residents")), lang=guide.lang),
+        rx.el.h1(rx.cond(has_content(ExpatGuideState.status), guide.title, _("Guide for foreign residents")), lang=guide.lang),
         remote_content(
             locale,
             ExpatGuideState.status,

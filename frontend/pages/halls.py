@@ -11,7 +11,7 @@ from clients import halls
 from clients.base import ClientError, NotFound, Unavailable
 from components.icons import icon
 from components.links import locale_href, nav_link, plain_link
-from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, not_found_notice, remote_content, untranslated_notice
+from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, has_content, not_found_notice, remote_content, untranslated_notice
 from components.page import page_frame
 from frontend.formatting import days_text, number_text, time_text
 from locales import HTML_LANG, api_locale, gettext_for
@@ -162,7 +162,7 @@ def hall_page(locale: str) -> rx.Component:
     return page_frame(
         locale,
         "halls/[hall_id]",
-        rx.el.h1(rx.cond(HallState.status == READY, hall.name, _("Service hall")), lang=hall.lang),
+        rx.el.h1(rx.cond(has_content(HallState.status), hall.name, _("Service hall")), lang=hall.lang),
         remote_content(
             locale,
             HallState.status,

@@ -3,11 +3,14 @@ foreign residents - passport number and password."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from urllib.parse import urlencode
+
 import reflex as rx
 from babel import Locale
 
 from clients import accounts
-from clients.base import ClientError, InvalidInput, Locked, RateLimited, Unauthorised, Unavailable
+from clients.base import ClientError, InvalidInput, RateLimited
 from components.fields import error_summary, field
 from components.links import locale_href, nav_link
 from components.notices import notice
@@ -16,10 +19,12 @@ from frontend import validation
 from frontend.session import SessionState, safe_next
 from locales import N_, api_locale, babel_locale, gettext_for
 
+# Each way of logging in has its own prerendered page, so the right form is
+# there from the first paint (no swap under a user who is already typing).
 METHODS = (
-    ("password", N_("Phone and password")),
-    ("code", N_("Phone and one-time code")),
-    ("passport", N_("Passport (foreign residents)")),
+    ("login", N_("Phone and password")),
+    ("login/code", N_("Phone and one-time code")),
+    ("login/passport", N_("Passport (foreign residents)")),
 )
 # Nationalities listed first in the passport form; all others follow by name.
 COMMON_NATIONALITIES = ("KR", "JP", "US", "FR", "GB", "DE", "RU", "SG", "MY", "TH", "VN", "IN", "CA", "AU")
@@ -35,7 +40,6 @@ def nationality_options(locale: str) -> list[tuple[str, str]]:
 
 
 class LoginState(rx.State):
-    method: str = "password"
     back_to: str = ""
     expired: bool = False
     problem: str = ""  # an error code for the whole form
@@ -47,13 +51,16 @@ class LoginState(rx.State):
     @rx.event
     def load(self, locale: str):
         query = self.router.url.query_parameters
-        method = str(query.get("method", "password"))
-        self.method = method if method in dict(METHODS) else "password"
         self.back_to = safe_next(locale, str(query.get("next", "")))
         self.expired = query.get("expired") == "1"
         self.problem = ""
         self.errors = {}
         self.busy = False
+
+    @rx.var
+    def next_query(self) -> str:
+        """Carries the page to return to when the user switches the way of logging in."""
+        return "?" + urlencode({"next": self.back_to}) if self.back_to else ""
 
     def _fail(self, error: ClientError, fields: dict[str, str] | None = None):
         self.busy = False
@@ -238,34 +245,37 @@ def _passport_form(locale: str) -> rx.Component:
     )
 
 
-def login_page(locale: str) -> rx.Component:
-    _ = gettext_for(locale)
-    return page_frame(
-        locale,
-        "login",
-        rx.el.h1(_("Log in")),
-        rx.cond(
-            LoginState.expired,
-            notice(rx.el.p(_("For your safety we logged you out after a period without activity. Log in again and you will return to where you were; nothing you typed is lost.")), tone="warning"),
-        ),
-        rx.el.nav(
-            rx.el.ul(
-                *(
-                    rx.el.li(nav_link(_(label), href=locale_href(locale, f"login?method={code}"), aria_current=rx.cond(LoginState.method == code, "page", None)))
-                    for code, label in METHODS
-                )
+def login_page(path: str, form: Callable[[str], rx.Component]) -> Callable[[str], rx.Component]:
+    def render(locale: str) -> rx.Component:
+        _ = gettext_for(locale)
+        return page_frame(
+            locale,
+            path,
+            rx.el.h1(_("Log in")),
+            rx.cond(
+                LoginState.expired,
+                notice(rx.el.p(_("For your safety we logged you out after a period without activity. Log in again and you will return to where you were; nothing you typed is lost.")), tone="warning"),
             ),
-            aria_label=_("Ways to log in"),
-            class_name="tabs",
-        ),
-        _problem(locale),
-        rx.el.section(
-            rx.match(LoginState.method, ("code", _code_form(locale)), ("passport", _passport_form(locale)), _password_form(locale)),
-            class_name="narrow",
-        ),
-        rx.el.p(_("No account yet? You can register at any service hall, or call 12345 and we will help you."), class_name="hint"),
-        trail=[(_("Log in"), "login")],
-    )
+            rx.el.nav(
+                rx.el.ul(
+                    *(
+                        rx.el.li(nav_link(_(label), href=locale_href(locale, tab) + LoginState.next_query, aria_current="page" if tab == path else None))
+                        for tab, label in METHODS
+                    )
+                ),
+                aria_label=_("Ways to log in"),
+                class_name="tabs",
+            ),
+            _problem(locale),
+            rx.el.section(form(locale), class_name="narrow"),
+            rx.el.p(_("No account yet? You can register at any service hall, or call 12345 and we will help you."), class_name="hint"),
+            trail=[(_("Log in"), "login")],
+        )
+
+    return render
+
+
+LOGIN_PAGES = (("login", _password_form), ("login/code", _code_form), ("login/passport", _passport_form))
 
 
 def login_title(locale: str) -> str:

@@ -12,7 +12,7 @@ import reflex as rx
 from clients import information
 from clients.base import ClientError, NotFound, Unavailable
 from components.links import locale_href, nav_link
-from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, not_found_notice, remote_content, untranslated_notice
+from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, has_content, not_found_notice, remote_content, untranslated_notice
 from components.page import page_frame
 from frontend.formatting import date_text, number_text
 from frontend.rich_text import markdown_to_html
@@ -208,7 +208,7 @@ def article_page(locale: str) -> rx.Component:
     return page_frame(
         locale,
         "news/[article_id]",
-        rx.el.h1(rx.cond(ArticleState.status == READY, article.title, _("News and notices")), lang=article.lang),
+        rx.el.h1(rx.cond(has_content(ArticleState.status), article.title, _("News and notices")), lang=article.lang),
         remote_content(
             locale,
             ArticleState.status,

@@ -11,7 +11,7 @@ from clients import catalogue
 from clients.base import NotFound, Unavailable
 from components.icons import icon
 from components.links import locale_href, nav_link
-from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, not_found_notice, remote_content, untranslated_notice
+from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, has_content, not_found_notice, remote_content, untranslated_notice
 from components.page import page_frame
 from frontend.formatting import date_text, number_text
 from frontend.pages.services import fee_text, time_limit_text
@@ -226,7 +226,7 @@ def guide_page(locale: str) -> rx.Component:
     return page_frame(
         locale,
         "services/[service_id]",
-        rx.el.h1(rx.cond(GuideState.status == READY, GuideState.guide.name, _("Service guide")), lang=GuideState.guide.lang),
+        rx.el.h1(rx.cond(has_content(GuideState.status), GuideState.guide.name, _("Service guide")), lang=GuideState.guide.lang),
         remote_content(
             locale,
             GuideState.status,

@@ -32,12 +32,13 @@ def test_catalogue_filters_and_pages(api):
 
 
 def test_service_detail_in_each_locale(api):
-    for locale, script in (("zh", "\u4e00"), ("ja", "\u3040"), ("ko", "\uac00")):
+    # Each summary is written in its own script: hanzi, kana, hangul.
+    scripts = {"zh": ("\u4e00", "\u9fff"), "ja": ("\u3040", "\u30ff"), "ko": ("\uac00", "\ud7a3")}
+    for locale, (low, high) in scripts.items():
         detail = api.get("/services/ps-id-card", params={"locale": locale}).json()
         assert detail["lang"] == locale
         assert detail["conditions"] and detail["materials"] and detail["halls"]
-        lowest = {"zh": "\u4e00", "ja": "\u3040", "ko": "\uac00"}[locale]
-        assert any(ch >= lowest for ch in detail["name"]), detail["name"]
+        assert any(low <= ch <= high for ch in detail["summary"]), detail["summary"]
     assert api.get("/services/no-such-service").status_code == 404
 
 
@@ -134,7 +135,7 @@ def test_double_submit_books_once(api):
     second = api.post("/appointments", json=body, headers={"Idempotency-Key": key})
     assert first.status_code == 201 and second.status_code == 200
     assert first.json()["id"] == second.json()["id"]
-    after = api.get(f"/halls/city-centre/slots", params={"days": 14}).json()
+    after = api.get("/halls/city-centre/slots", params={"days": 14}).json()
     assert next(s for s in after if s["id"] == slot["id"])["booked"] == slot["booked"] + 1
 
 

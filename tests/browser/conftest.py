@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Page, expect
 
 DEMO_PHONE = "13800138000"
 DEMO_PASSWORD = "Haizhou-2026"
@@ -106,3 +106,9 @@ def portal_db(portal, portal_env):
     from sqlmodel import create_engine
 
     return create_engine(f"sqlite:///{portal_env['PORTAL_DATA_DIR']}/portal.db")
+
+
+def continue_apply(page: Page, t, to_step: int, total: int = 7) -> None:
+    """Press Continue on the application form and wait for the next step."""
+    page.get_by_test_id("apply-continue").click()
+    expect(page.get_by_text(t("Step %(number)s of %(total)s") % {"number": to_step, "total": total})).to_be_visible()

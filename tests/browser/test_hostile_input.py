@@ -22,7 +22,7 @@ HOSTILE = {
 # (page, form fields by id, the submit button's test id or text)
 FORMS = [
     ("/en/login/", ["password-phone", "password-password"], "button[type=submit]"),
-    ("/en/login/?method=passport", ["passport-passport_number", "passport-password"], "button[type=submit]"),
+    ("/en/login/passport/", ["passport-passport_number", "passport-password"], "button[type=submit]"),
     ("/en/interact/suggestion/", ["letter-subject", "letter-body", "letter-name", "letter-phone", "letter-email"], "button[type=submit]"),
     ("/en/track/", ["track-receipt"], "button[type=submit]"),
     ("/en/interact/reply/", ["reply-ticket", "reply-code"], "button[type=submit]"),
