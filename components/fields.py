@@ -90,11 +90,13 @@ def field(
     }
     if rule:
         attrs["data-rule"] = rule
+    if max_length:
+        # Checked by forms.js with a message, not by maxlength, which silently cuts what was typed or pasted.
+        attrs["data-max-length"] = str(max_length)
     common = {
         "id": field_id,
         "name": name,
         "required": required,
-        "max_length": max_length,
         "aria_describedby": described,
         "aria_invalid": rx.cond(errors.get(name, "").to(str) != "", "true", None),
         "default_value": value,

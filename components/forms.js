@@ -34,7 +34,8 @@
     var v = field.validity;
     var value = (field.value || "").trim();
     if (v.valueMissing || (field.required && field.type !== "checkbox" && field.type !== "radio" && field.type !== "file" && !value)) return "required";
-    if (v.tooLong || (field.maxLength > 0 && field.value.length > field.maxLength)) return "too-long";
+    var limit = Number(field.getAttribute("data-max-length"));
+    if (v.tooLong || (limit > 0 && field.value.length > limit)) return "too-long";
     if (v.typeMismatch || v.patternMismatch) return "format";
     if (field.getAttribute("data-rule") === "resident-id" && value && !residentIdValid(value)) return "format";
     return null;

@@ -8,22 +8,28 @@ from decimal import Decimal
 from babel.dates import format_date, format_datetime, format_time, get_day_names
 from babel.numbers import format_currency, format_decimal
 
-from locales import babel_locale
+from locales import PSEUDO_LOCALE, babel_locale, pseudo_translate
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+def _marked(text: str, locale: str) -> str:
+    """Month and day names come from CLDR, not the catalogue; the pseudo-locale
+    marks them too, so its check for hard-coded words stays strict."""
+    return pseudo_translate(text) if locale == PSEUDO_LOCALE else text
+
+
 def date_text(value: dt.date, locale: str) -> str:
-    return format_date(value, "long", locale=babel_locale(locale))
+    return _marked(format_date(value, "long", locale=babel_locale(locale)), locale)
 
 
 def date_short(value: dt.date, locale: str) -> str:
-    return format_date(value, "medium", locale=babel_locale(locale))
+    return _marked(format_date(value, "medium", locale=babel_locale(locale)), locale)
 
 
 def weekday_date(value: dt.date, locale: str) -> str:
     """Monday 23 November 2026, in the locale's order."""
-    return format_date(value, "full", locale=babel_locale(locale))
+    return _marked(format_date(value, "full", locale=babel_locale(locale)), locale)
 
 
 def time_text(value: dt.time, locale: str) -> str:
@@ -31,7 +37,7 @@ def time_text(value: dt.time, locale: str) -> str:
 
 
 def datetime_text(value: dt.datetime, locale: str) -> str:
-    return format_datetime(value, "medium", locale=babel_locale(locale))
+    return _marked(format_datetime(value, "medium", locale=babel_locale(locale)), locale)
 
 
 def money_text(amount: Decimal | str, locale: str) -> str:
@@ -47,5 +53,5 @@ def days_text(codes: list[str], locale: str) -> str:
     names = get_day_names("abbreviated", locale=babel_locale(locale))
     indexes = sorted(_WEEKDAYS.index(code) for code in codes)
     if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
-        return f"{names[indexes[0]]}–{names[indexes[-1]]}"
-    return ", ".join(names[i] for i in indexes)
+        return _marked(f"{names[indexes[0]]}–{names[indexes[-1]]}", locale)
+    return _marked(", ".join(names[i] for i in indexes), locale)

@@ -47,12 +47,19 @@ for spec in PAGES:
         )
 
 # The kiosk: the attract screen, then each screen in each locale (see kiosk/).
-app.add_page(attract_page(), route="/kiosk", title="海州市政务服务 自助终端 · Haizhou self-service kiosk")
+app.add_page(
+    attract_page(),
+    route="/kiosk",
+    title="海州市政务服务 自助终端 · Haizhou self-service kiosk",
+    description="海州市政务服务自助终端：触摸或语音办事。Haizhou citizen services kiosk: use touch or voice.",
+)
 for path, render, on_load in KIOSK_SCREENS:
     for locale in build_locales():
+        _ = gettext_for(locale)
         app.add_page(
             render(locale),
             route=f"/{locale}/kiosk/{path}",
-            title=gettext_for(locale)("Haizhou Citizen Services · Self-service"),
+            title=_("Haizhou Citizen Services · Self-service"),
+            description=_("Self-service kiosk of the Haizhou citizen services: touch the screen or hold the talk button and speak."),
             on_load=on_load(locale) if on_load else None,
         )

@@ -167,7 +167,7 @@ def _article_item(locale: str, card: rx.Var) -> rx.Component:
     return rx.el.li(
         rx.el.article(
             rx.el.p(kind_label(locale, card.kind), " · ", rx.el.time(card.date, date_time=card.iso_date), class_name="meta"),
-            rx.el.h3(nav_link(card.title, href=card.href), lang=card.lang, custom_attrs={"data-content": ""}),
+            rx.el.h2(nav_link(card.title, href=card.href), lang=card.lang, custom_attrs={"data-content": ""}),
             rx.el.p(card.summary, lang=card.lang, custom_attrs={"data-content": ""}),
         ),
         class_name="article-item",

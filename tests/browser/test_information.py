@@ -37,7 +37,8 @@ def test_every_page_in_every_locale(browser, base_url, templates, locale):
             problems.append(f"{name}: {page.locator('h1').count()} h1")
         if page.get_by_role("main").count() != 1:
             problems.append(f"{name}: main landmark")
-        if not page.locator("meta[name=description]").get_attribute("content"):
+        description = page.locator("meta[name=description]")
+        if description.count() != 1 or not description.get_attribute("content"):
             problems.append(f"{name}: description")
         if not template.name.startswith("kiosk") and template.name != "home":
             if page.get_by_role("navigation", name=gettext_for(locale)("Breadcrumb")).count() != 1:
@@ -150,10 +151,10 @@ def test_news_by_kind_with_dates_in_the_locale(page: Page, base_url):
     page.goto("/ko/news/")
     page.get_by_role("link", name=_("Notices")).click()
     page.wait_for_url(re.compile(r"kind=notice"))
-    expect(page.locator(".article-item h3").first).to_have_text(notices[0]["title"])
+    expect(page.locator(".article-item h2").first).to_have_text(notices[0]["title"])
     published = dt.date.fromisoformat(notices[0]["published"])
     expect(page.locator(".article-item time").first).to_have_text(f"{published.year}년 {published.month}월 {published.day}일")
-    page.locator(".article-item h3 a").first.click()
+    page.locator(".article-item h2 a").first.click()
     expect(page.locator("h1")).to_have_text(notices[0]["title"])
 
 
