@@ -56,11 +56,12 @@ class SpeechEngine:
     def _render(self, text: str, locale: str, rate: int) -> bytes:
         engine = self._engine()
         # pyttsx3 queues property changes and its espeak driver may start the
-        # utterance before it applies them (the voice or rate of the previous
-        # one would be used): set them on the driver at once instead.
+        # utterance before it applies them, yet applies queued ones (its own
+        # defaults among them) later: set them on the driver at once and queue them too.
         driver = engine.proxy._driver
-        driver.setProperty("voice", VOICES[locale])
-        driver.setProperty("rate", rate)
+        for name, value in (("voice", VOICES[locale]), ("rate", rate)):
+            driver.setProperty(name, value)
+            engine.setProperty(name, value)
         handle, path = tempfile.mkstemp(suffix=".wav", prefix="speech-")
         os.close(handle)
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from pydantic import BaseModel
 
 from backend.content import CONTENT_LOCALES, Text, load_content
 
@@ -24,7 +25,7 @@ KANA = re.compile(r"[\u3040-\u30ff]")
 def _texts(value, where: str):
     if isinstance(value, Text):
         yield where, value
-    elif hasattr(value, "model_fields"):
+    elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from _texts(getattr(value, name), f"{where}.{name}")
     elif isinstance(value, list):
