@@ -7,7 +7,7 @@ import reflex as rx
 from a11y.toolbar import elder_toggle, read_aloud_button, toolbar_button, toolbar_panel
 from components.icons import icon
 from components.language_switcher import language_switcher
-from components.links import locale_href, nav_link
+from components.links import get_form, locale_href, nav_link
 from locales import N_, gettext_for
 
 
@@ -19,7 +19,7 @@ def portal_name(locale: str) -> str:
 def search_form(locale: str, field_id: str, value: str | rx.Var = "") -> rx.Component:
     """A plain GET form to the search page: works before any script runs."""
     _ = gettext_for(locale)
-    return rx.el.form(
+    return get_form(
         rx.el.label(_("Search services and information"), html_for=field_id, class_name="visually-hidden"),
         rx.el.input(
             id=field_id,
@@ -32,7 +32,6 @@ def search_form(locale: str, field_id: str, value: str | rx.Var = "") -> rx.Comp
         ),
         rx.el.button(icon("search"), rx.el.span(_("Search")), type="submit"),
         action=locale_href(locale, "search"),
-        method="get",
         role="search",
         class_name="search-form",
     )

@@ -44,3 +44,10 @@ def nav_link(*children, href: str | rx.Var, **props) -> rx.Component:
 def plain_link(*children, href: str | rx.Var, **props) -> rx.Component:
     """A link the browser follows itself (see the module docstring)."""
     return A.create(*children, href=href, **props)
+
+
+def get_form(*children, action: str | rx.Var, **props) -> rx.Component:
+    """A form the browser submits itself: it loads ``action`` with the fields
+    as its query, so the result can be shared and the back button works.
+    (Reflex's form prevents the browser's submit unless told otherwise.)"""
+    return rx.el.form(*children, action=action, method="get", on_submit=None, **props)

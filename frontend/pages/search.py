@@ -12,7 +12,7 @@ from clients import catalogue, information
 from clients.base import ClientError, Unavailable
 from components.footer import hotline_link
 from components.icons import icon
-from components.links import locale_href, nav_link
+from components.links import get_form, locale_href, nav_link
 from components.notices import LOADING, READY, UNAVAILABLE, remote_content
 from components.page import page_frame
 from frontend.formatting import number_text
@@ -97,7 +97,7 @@ class SearchState(rx.State):
 
 def search_box(locale: str) -> rx.Component:
     _ = gettext_for(locale)
-    return rx.el.form(
+    return get_form(
         rx.el.label(_("What are you looking for?"), html_for="search-q", class_name="label--large"),
         rx.el.p(_("Type a few words, in any of our languages. Pinyin works too, e.g. shebao."), id="search-q-hint", class_name="hint"),
         rx.el.div(
@@ -144,7 +144,6 @@ def search_box(locale: str) -> rx.Component:
             id="search-q-keys",
         ),
         action=locale_href(locale, "search"),
-        method="get",
         role="search",
     )
 
@@ -227,9 +226,10 @@ def search_page(locale: str) -> rx.Component:
     )
 
 
-def search_title(locale: str) -> str:
+def search_title(locale: str) -> rx.Var:
+    """The query first, so tabs and history tell one search from another."""
     _ = gettext_for(locale)
-    return _("Search")
+    return rx.cond(SearchState.query != "", SearchState.query + " - " + _("Search"), _("Search"))
 
 
 def search_description(locale: str) -> str:

@@ -12,7 +12,7 @@ import reflex as rx
 from clients import catalogue
 from clients.base import ClientError, Unavailable
 from components.icons import icon
-from components.links import locale_href, nav_link
+from components.links import get_form, locale_href, nav_link
 from components.notices import LOADING, READY, STALE, UNAVAILABLE, remote_content
 from components.page import page_frame
 from frontend.formatting import money_text, number_text
@@ -164,7 +164,7 @@ def _select(label: str, name: str, any_label: str, options: rx.Var | list[Option
 def _filters(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     audience_options = [Option(code, _(label)) for code, label in AUDIENCES]
-    return rx.el.form(
+    return get_form(
         rx.el.h2(_("Filter services"), class_name="filters__title"),
         _select(_("Who it is for"), "audience", _("Everyone"), audience_options, "filter-audience"),
         _select(_("Life event"), "event", _("All life events"), ServicesState.life_events, "filter-event"),
@@ -193,7 +193,6 @@ def _filters(locale: str) -> rx.Component:
             class_name="form-actions",
         ),
         action=locale_href(locale, "services"),
-        method="get",
         class_name="filters",
         # Re-mount when the choices arrive, so each control shows what the URL asked for.
         key=ServicesState.status,
