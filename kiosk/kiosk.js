@@ -12,10 +12,11 @@
   function screen() { return document.querySelector("[data-kiosk-screen]"); }
   function localeOf() { var s = screen(); return (s && s.getAttribute("data-locale")) || (document.documentElement.lang || "zh").split("-")[0]; }
   function settings() { return document.getElementById("kiosk-config"); }
-  function rate() {
-    var base = Number((settings() && settings().getAttribute("data-rate")) || 140);
-    return state.slow ? base : 175;
-  }
+  // Run-time settings of this kiosk (PORTAL_KIOSK_*); the defaults hold until they arrive.
+  var timing = { idle_seconds: 60, warning_seconds: 15, speech_rate: 140 };
+  var timingLoaded = fetch("/_kiosk/settings").then(function (r) { return r.json(); })
+    .then(function (loaded) { timing = loaded; }).catch(function () { /* keep the defaults */ });
+  function rate() { return state.slow ? timing.speech_rate : 175; }
   function setCaption(text) {
     var el = document.querySelector("[data-caption]");
     if (el && text) el.textContent = text;
@@ -203,17 +204,16 @@
     clearTimeout(state.idleTimer); clearTimeout(state.warnTimer); clearInterval(state.countdown);
     var box = idleBox();
     if (box) box.hidden = true;
-    var cfg = settings();
-    if (!cfg || document.querySelector("[data-kiosk-screen='attract']")) return;
-    var idle = Number(cfg.getAttribute("data-idle-seconds")) * 1000;
-    var warn = Number(cfg.getAttribute("data-warning-seconds")) * 1000;
+    if (!screen() || document.querySelector("[data-kiosk-screen='attract']")) return;
+    var idle = timing.idle_seconds * 1000;
+    var warn = timing.warning_seconds * 1000;
     state.warnTimer = setTimeout(warnIdle, Math.max(0, idle - warn));
     state.idleTimer = setTimeout(wipe, idle);
   }
   function warnIdle() {
     var box = idleBox();
     if (!box) return;
-    var left = Number(settings().getAttribute("data-warning-seconds"));
+    var left = timing.warning_seconds;
     var count = box.querySelector("[data-idle-count]");
     box.hidden = false;
     count.textContent = String(left);
@@ -272,7 +272,7 @@
   state.muted = sessionStorage.getItem("kiosk.muted") === "true";
   state.slow = sessionStorage.getItem("kiosk.slow") !== "false";
   new MutationObserver(onScreen).observe(document.documentElement, { childList: true, subtree: true });
-  onScreen();
+  timingLoaded.then(function () { if (lastScreen) resetIdle(); else onScreen(); });
 
   window.kiosk = { say: say, speakPrompt: speakPrompt, wiped: wiped, wipe: wipe };
 })();

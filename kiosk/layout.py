@@ -9,7 +9,6 @@ import reflex as rx
 
 from components.icons import icon
 from components.links import locale_href, nav_link, plain_link
-from kiosk.config import config
 from kiosk.prompts import prompt_text
 from kiosk.state import KioskState
 from locales import HTML_LANG, LOCALES, gettext_for
@@ -96,11 +95,7 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
         rx.el.div(
             id="kiosk-config",
             hidden=True,
-            custom_attrs={
-                "data-idle-seconds": str(config.idle_seconds),
-                "data-warning-seconds": str(config.warning_seconds),
-                "data-rate": str(config.speech_rate),
-                "data-no-voice": prompt_text("no-voice", locale),
-            },
+            # Timings and speech rate are run-time settings: kiosk.js reads them from /_kiosk/settings.
+            custom_attrs={"data-no-voice": prompt_text("no-voice", locale)},
         ),
     )

@@ -32,7 +32,13 @@ async def prompt(
     return Response(audio, media_type="audio/wav", headers={"Cache-Control": "public, max-age=86400"})
 
 
+def kiosk_settings() -> dict[str, int]:
+    """The run-time settings the browser needs (the pages are prerendered once for every kiosk)."""
+    return {"idle_seconds": config.idle_seconds, "warning_seconds": config.warning_seconds, "speech_rate": config.speech_rate}
+
+
 def add_kiosk_routes(api: FastAPI) -> None:
+    api.add_api_route("/_kiosk/settings", kiosk_settings, methods=["GET"], include_in_schema=False)
     api.add_api_route("/_kiosk/prompt/{key}", prompt, methods=["GET"], include_in_schema=False)
     api.add_api_websocket_route("/_kiosk/listen", listen)
     if devices.devices_enabled() and not config.device_bridge_url:
