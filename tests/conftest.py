@@ -105,8 +105,11 @@ IDLE_SECONDS, WARNING_SECONDS = 14, 6
 
 @pytest.fixture(scope="module")
 def kiosk(portal):
+    """The kiosk profile sends every portal page to its attract screen, so it is ready when /kiosk/ answers."""
     portal.stop()
-    portal.start(PORTAL_PROFILE="kiosk", PORTAL_KIOSK_IDLE_SECONDS=str(IDLE_SECONDS), PORTAL_KIOSK_WARNING_SECONDS=str(WARNING_SECONDS))
-    yield portal
-    portal.stop()
-    portal.start()
+    try:
+        portal.start("/kiosk/", PORTAL_PROFILE="kiosk", PORTAL_KIOSK_IDLE_SECONDS=str(IDLE_SECONDS), PORTAL_KIOSK_WARNING_SECONDS=str(WARNING_SECONDS))
+        yield portal
+    finally:
+        portal.stop()
+        portal.start()

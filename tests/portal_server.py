@@ -57,6 +57,7 @@ class PortalServer:
             except httpx.HTTPError:
                 pass
             time.sleep(0.3)
+        self.stop()  # never leave a half-started server for the next test to meet
         raise RuntimeError(f"the portal server did not answer within 120 s; see {self.log}")
 
     def stop(self) -> None:

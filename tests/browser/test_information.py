@@ -149,7 +149,7 @@ def test_news_by_kind_with_dates_in_the_locale(page: Page, base_url):
     _ = gettext_for("ko")
     notices = api_get(base_url, "/articles?kind=notice&locale=ko")["items"]
     page.goto("/ko/news/")
-    page.get_by_role("link", name=_("Notices")).click()
+    page.get_by_role("link", name=_("Notices"), exact=True).click()
     page.wait_for_url(re.compile(r"kind=notice"))
     expect(page.locator(".article-item h2").first).to_have_text(notices[0]["title"])
     published = dt.date.fromisoformat(notices[0]["published"])

@@ -8,6 +8,7 @@ import asyncio
 import json
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -80,7 +81,9 @@ def backend():
 
 
 def run(coroutine):
-    return asyncio.run(coroutine)
+    """Run on a thread of its own: Playwright's sync API may hold this thread's event loop."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def _call(client, endpoint, **kwargs):
