@@ -40,8 +40,8 @@ def _token(api: ReferenceApi) -> str:
 def test_information_pages_keep_their_last_good_copy(page: Page, reference_api):
     _ = gettext_for("en")
     page.goto("/en/services/ps-id-card/")
-    title = page.locator("h1").inner_text()
     page.wait_for_selector("main .checklist")
+    title = page.locator("h1").inner_text()  # the guide's own name, once it has arrived
     reference_api.stop()
     time.sleep(CACHE_SECONDS + 0.5)  # past the cache's lifetime, so the portal must ask the back end
     try:
