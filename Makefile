@@ -61,12 +61,12 @@ system-deps:
 
 ## i18n-extract: collect UI strings from the code into $(POT) (locales/messages.pot)
 i18n-extract: venv
-	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -c TRANSLATORS: --add-location=file --project=citizen-portal \
+	$(BIN)/pybabel -q extract -w 100 -F babel.cfg -k N_ -c TRANSLATORS: --add-location=file --project=citizen-portal \
 		-o $(POT) frontend components a11y kiosk
 
 ## i18n-update: merge new strings from the template into every locale's .po
 i18n-update: i18n-extract
-	$(BIN)/pybabel -q update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
+	$(BIN)/pybabel -q update -w 100 -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
 
 ## i18n-compile: compile the .po catalogues to .mo for the app
 i18n-compile: venv

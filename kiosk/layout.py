@@ -11,9 +11,10 @@ from components.icons import icon
 from components.links import locale_href, nav_link, plain_link
 from kiosk.prompts import prompt_text
 from kiosk.state import KioskState
-from locales import HTML_LANG, LOCALES, gettext_for
+from locales import HTML_LANG, LOCALES, N_, gettext_for
 
 TALK_KEY = "F8"  # the key a physical keypad's talk button sends
+LANGUAGE = N_("Language")  # named in every language at once on the language button
 
 
 def kiosk_href(locale: str, path: str = "") -> str:
@@ -33,7 +34,7 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
             rx.el.p(icon("landmark"), _("Haizhou Citizen Services · Self-service"), class_name="kiosk-title"),
             plain_link(
                 icon("globe"),
-                *(rx.el.span(gettext_for(code)("Language"), lang=HTML_LANG[code]) for code in LOCALES),
+                *(rx.el.span(gettext_for(code)(LANGUAGE), lang=HTML_LANG[code]) for code in LOCALES),
                 href="/kiosk/",
                 class_name="kiosk-language",
                 custom_attrs={"data-voice-intent": "language"},

@@ -63,17 +63,22 @@ def _choice_button(choice: rx.Var, on_click) -> rx.Component:
 # ------------------------------------------------------------------ attract
 
 
+# Shown in every language at once, so marked here and translated per language below.
+ATTRACT_TITLE = N_("Haizhou Citizen Services · Self-service")
+TOUCH_TO_START = N_("Touch here to start")
+
+
 def attract_page() -> rx.Component:
     return rx.el.main(
         rx.el.h1(
-            *(rx.el.span(gettext_for(code)("Haizhou Citizen Services · Self-service"), lang=HTML_LANG[code], class_name="attract__title") for code in ("zh", "en")),
+            *(rx.el.span(gettext_for(code)(ATTRACT_TITLE), lang=HTML_LANG[code], class_name="attract__title") for code in ("zh", "en")),
         ),
         rx.el.ul(
             *(
                 rx.el.li(
                     plain_link(
                         rx.el.span(NATIVE_NAMES[code], class_name="attract__language"),
-                        rx.el.span(gettext_for(code)("Touch here to start"), class_name="attract__start"),
+                        rx.el.span(gettext_for(code)(TOUCH_TO_START), class_name="attract__start"),
                         href=kiosk_href(code),
                         lang=HTML_LANG[code],
                         class_name="attract__button",
