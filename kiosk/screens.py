@@ -348,6 +348,9 @@ class KioskBookState(KioskState):
     @rx.event
     async def choose_service(self, locale: str, service_id: str):
         self.service_id = service_id
+        await self._load_times(locale)
+
+    async def _load_times(self, locale: str) -> None:
         try:
             slots = await halls.slots(api_locale(locale), config.hall_id, days=3)
         except ClientError:
@@ -382,9 +385,9 @@ class KioskBookState(KioskState):
         booking = halls.Booking(slot_id=int(self.slot_id), service_id=self.service_id, name=self.name, phone=self.phone)
         try:
             appointment = await halls.book(api_locale(locale), booking, idempotency_key=self.idempotency_key)
-        except Conflict:
+        except Conflict:  # taken (or started) since it was listed: list the times again
+            await self._load_times(locale)
             self.error = "full"
-            self.step = "time"
             return
         except (Unavailable, ClientError):
             self.error = "unavailable"

@@ -170,7 +170,7 @@ def list_slots(
     start: Annotated[dt.date | None, Query(alias="from")] = None,
     days: Annotated[int, Query(ge=1, le=31)] = 7,
 ) -> list[SlotOut]:
-    """Bookable slots, full ones included (``available`` is 0): a full slot is shown, not hidden."""
+    """Slots not yet started, full ones included (``available`` is 0): a full slot is shown, not hidden."""
     _hall(session, hall_id)
     first = max(start or today(), today())
     last = first + dt.timedelta(days=days - 1)
@@ -179,7 +179,12 @@ def list_slots(
         .where(models.Slot.hall_id == hall_id, models.Slot.day >= first, models.Slot.day <= last)
         .order_by(models.Slot.day, models.Slot.starts)
     )
-    return [SlotOut(**s.model_dump(), available=max(0, s.capacity - s.booked)) for s in slots]
+    now = dt.datetime.now()
+    return [
+        SlotOut(**s.model_dump(), available=max(0, s.capacity - s.booked))
+        for s in slots
+        if dt.datetime.combine(s.day, s.starts) > now
+    ]
 
 
 def appointment_out(session: Session, appointment: models.Appointment, locale: str) -> AppointmentOut:

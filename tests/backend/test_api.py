@@ -99,6 +99,8 @@ def test_full_slots_are_listed_not_hidden(api):
     slots = api.get("/halls/city-centre/slots", params={"days": 14}).json()
     assert any(s["available"] == 0 for s in slots)
     assert all(s["available"] == s["capacity"] - s["booked"] for s in slots)
+    now = dt.datetime.now()
+    assert all(dt.datetime.combine(dt.date.fromisoformat(s["day"]), dt.time.fromisoformat(s["starts"])) > now for s in slots), "started slots are not offered"
 
 
 def test_booking_race_for_the_last_place(api, api_app):

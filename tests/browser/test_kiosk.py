@@ -82,7 +82,7 @@ def test_attract_screen_and_no_way_out(kiosk, page: Page):
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_screen_speaks_and_shows_what_it_says(kiosk, page: Page, locale):
     _ = gettext_for(locale)
-    for screen in ("", "queue/", "track/", "guides/", "help/"):
+    for screen in ("", "queue/", "track/", "book/", "guides/", "help/"):
         with page.expect_response(lambda r: "/_kiosk/prompt/" in r.url) as prompt:
             page.goto(f"/{locale}/kiosk/{screen}")
         assert prompt.value.status == 200 and prompt.value.headers["content-type"] == "audio/wav"
@@ -118,6 +118,48 @@ def test_progress_by_keypad_and_by_qr_scan(kiosk, page: Page):
     httpx.post(f"{kiosk.url}/_devices/qr/present", json={"text": receipt})
     page.get_by_role("button", name=_("Scan the QR code")).click()
     expect(page.locator(".timeline__item")).to_have_count(5)
+
+
+def test_booking_by_touch_with_the_id_card_reader(kiosk, page: Page):
+    """Service, time, name from the card reader (simulator), phone on the keypad, confirm."""
+    _ = gettext_for("zh")
+    page.goto("/zh/kiosk/")
+    page.get_by_role("link", name=_("Book a visit")).click()
+    page.wait_for_url("**/zh/kiosk/book/")
+    service = page.locator("[data-voice-choice]").first
+    service_name = service.inner_text()
+    service.click()
+    expect(page.get_by_text(_("Which time?"))).to_be_visible()
+    page.locator("[data-voice-choice]").first.click()
+    page.get_by_role("button", name=_("Read my ID card")).click()
+    expect(page.locator("#kiosk-name")).to_have_value("张伟")
+    keypad = page.get_by_role("group", name=_("Number keypad"))
+    for digit in "13800138000":
+        keypad.get_by_role("button", name=digit, exact=True).click()
+    expect(page.locator("#kiosk-phone")).to_have_value("13800138000")
+    page.get_by_role("button", name=_("Confirm booking")).click()
+    number = page.locator(".ticket__number")
+    expect(number).not_to_have_text("")
+    expect(page.locator("img.qr")).to_have_attribute("src", re.compile(r"^data:image/svg\+xml"))
+    booked = httpx.get(f"{kiosk.url}/api/v1/appointments/{number.inner_text()}", params={"phone_last4": "8000", "locale": "zh"}).json()
+    assert booked["service"]["name"] == service_name and booked["name"] == "张伟"
+
+
+def test_a_guide_is_shown_and_read_aloud(kiosk, page: Page):
+    _ = gettext_for("fr")
+    page.goto("/fr/kiosk/guides/")
+    choice = page.locator("[data-voice-choice]").first
+    service_id = choice.get_attribute("data-id")
+    choice.click()
+    detail = httpx.get(f"{kiosk.url}/api/v1/services/{service_id}", params={"locale": "fr"}).json()
+    expect(page.locator("article h2")).to_have_text(detail["name"])
+    expect(page.locator("article li")).to_have_count(len(detail["conditions"]) + len(detail["materials"]))
+    # Headless Chromium has no French voice, so the page is read by the server's speech.
+    with page.expect_response(lambda r: r.url.endswith("/_portal/speech")) as speech:
+        page.get_by_role("button", name=_("Read aloud")).click()
+    assert speech.value.status == 200 and speech.value.headers["content-type"] == "audio/wav"
+    assert speech.value.request.post_data_json["lang"] == "fr"
+    expect(page.get_by_role("button", name=_("Read aloud"))).to_have_attribute("aria-pressed", "true")
 
 
 def test_asking_for_staff_reaches_the_hall(kiosk, page: Page):
