@@ -142,6 +142,7 @@ def test_toolbar_by_keyboard_with_visible_focus(page: Page):
 
 def test_keyboard_shortcuts(page: Page):
     page.goto("/ko/")
+    page.wait_for_load_state("networkidle")  # the page has hydrated: keys are not lost in its first render
     page.keyboard.press("Alt+Shift+KeyE")
     assert _root(page, "data-elder") == "true"
     page.keyboard.press("Alt+Shift+Equal")

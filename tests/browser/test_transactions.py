@@ -288,3 +288,36 @@ def test_rate_a_finished_application_once(browser, base_url):
     page.reload()
     expect(page.get_by_text(t("You have already rated this. Each application or visit can be rated once."))).to_be_visible()
     context.close()
+
+
+def test_personal_centre_masks_numbers_and_manages_subscriptions(browser, base_url):
+    """A foreign resident's account in French: details masked, subscriptions,
+    messages and recommendations as the back end has them; stop following one."""
+    t = _("fr")
+    import httpx
+
+    login = httpx.post(f"{base_url}/api/v1/auth/passport", json={"passport_number": "18AB12345", "nationality": "FR", "password": DEMO_PASSWORD}, timeout=10)
+    login.raise_for_status()
+    token = login.json()["token"]
+    profile = api_get(base_url, "/me?locale=fr", token)
+    subscriptions = api_get(base_url, "/me/subscriptions?locale=fr", token)
+    messages = api_get(base_url, "/me/messages?locale=fr", token)
+    recommended = api_get(base_url, "/me/recommendations?locale=fr", token)
+    assert subscriptions, "the seed gives this account a subscription"
+    context = browser.new_context(base_url=base_url)
+    context.add_cookies([{"name": "portal_session", "value": token, "url": base_url}])
+    page = context.new_page()
+    page.goto("/fr/me/")
+    expect(page.get_by_role("heading", name=t("My details"))).to_be_visible()
+    main = page.locator("main")
+    expect(main).to_contain_text(profile["passport_masked"])
+    assert profile["passport_number"] not in main.inner_text()
+    for message in messages:
+        expect(main).to_contain_text(message["title"])
+    expect(page.get_by_role("region", name=t("Recommended for you")).get_by_role("link")).to_have_count(len(recommended))
+    following = page.locator(".subscription").filter(has_text=subscriptions[0]["name"])
+    following.get_by_role("button", name=t("Stop following")).click()
+    expect(page.get_by_text(t("You will no longer get updates on this topic."))).to_be_visible()
+    expect(following).to_have_count(0)
+    assert subscriptions[0]["id"] not in [s["id"] for s in api_get(base_url, "/me/subscriptions?locale=fr", token)]
+    context.close()
