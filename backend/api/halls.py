@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import func, update
+from sqlalchemy import func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -172,19 +172,16 @@ def list_slots(
 ) -> list[SlotOut]:
     """Slots not yet started, full ones included (``available`` is 0): a full slot is shown, not hidden."""
     _hall(session, hall_id)
-    first = max(start or today(), today())
+    now = dt.datetime.now()
+    first = max(start or now.date(), now.date())
     last = first + dt.timedelta(days=days - 1)
     slots = session.exec(
         select(models.Slot)
         .where(models.Slot.hall_id == hall_id, models.Slot.day >= first, models.Slot.day <= last)
+        .where(or_(models.Slot.day > now.date(), models.Slot.starts > now.time()))
         .order_by(models.Slot.day, models.Slot.starts)
     )
-    now = dt.datetime.now()
-    return [
-        SlotOut(**s.model_dump(), available=max(0, s.capacity - s.booked))
-        for s in slots
-        if dt.datetime.combine(s.day, s.starts) > now
-    ]
+    return [SlotOut(**s.model_dump(), available=max(0, s.capacity - s.booked)) for s in slots]
 
 
 def appointment_out(session: Session, appointment: models.Appointment, locale: str) -> AppointmentOut:

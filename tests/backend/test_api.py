@@ -103,6 +103,20 @@ def test_full_slots_are_listed_not_hidden(api):
     assert all(dt.datetime.combine(dt.date.fromisoformat(s["day"]), dt.time.fromisoformat(s["starts"])) > now for s in slots), "started slots are not offered"
 
 
+def test_a_slot_is_offered_until_it_starts(api, api_app):
+    """Two slots, one started two minutes ago and one starting in two minutes."""
+    now = dt.datetime.now().replace(second=7, microsecond=0)  # :07 never clashes with a seeded slot
+    started, upcoming = now - dt.timedelta(minutes=2), now + dt.timedelta(minutes=2)
+    with Session(api_app.state.engine) as session:
+        rows = [models.Slot(hall_id="city-centre", day=at.date(), starts=at.time(), ends=(at + dt.timedelta(minutes=30)).time(), capacity=3) for at in (started, upcoming)]
+        session.add_all(rows)
+        session.commit()
+        started_id, upcoming_id = (row.id for row in rows)
+    listed = {s["id"] for s in api.get("/halls/city-centre/slots", params={"days": 3}).json()}
+    assert upcoming_id in listed
+    assert started_id not in listed
+
+
 def test_booking_race_for_the_last_place(api, api_app):
     slot = _free_slot(api)
     with Session(api_app.state.engine) as session:
