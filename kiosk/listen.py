@@ -22,11 +22,12 @@ from functools import cache
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from kiosk.commands import grammar, understand
+from kiosk.commands import Heard, best_reading, grammar, understand
 from kiosk.config import config
 
 SAMPLE_RATE = 16000
 MAX_UTTERANCE_SECONDS = 30
+ALTERNATIVES = 5
 _load_lock = threading.Lock()
 
 
@@ -77,7 +78,20 @@ def recogniser(locale: str, screen: str, choices: dict[str, str]):
         words = [piece for word in phrase.split() for piece in ([word] if _known(locale, word) else _pieces(locale, word))]
         if words:
             phrases.append(" ".join(words))
-    return KaldiRecognizer(model(locale), SAMPLE_RATE, json.dumps([*dict.fromkeys(phrases), "[unk]"], ensure_ascii=False))
+    rec = KaldiRecognizer(model(locale), SAMPLE_RATE, json.dumps([*dict.fromkeys(phrases), "[unk]"], ensure_ascii=False))
+    rec.SetMaxAlternatives(ALTERNATIVES)
+    return rec
+
+
+def _readings(result: str) -> list[str]:
+    """The texts of a result, best first, without the "[unk]" of noise."""
+    return [" ".join(w for w in a["text"].split() if w != "[unk]") for a in json.loads(result).get("alternatives", [])]
+
+
+def conclude(rec, heard: list[str], locale: str, screen: str, choices: dict[str, str]) -> Heard:
+    """What the utterance meant, from the segments already heard and the recogniser's last readings."""
+    readings = [" ".join(filter(None, [*heard, reading])) for reading in _readings(rec.FinalResult())]
+    return understand(locale, screen, best_reading(locale, screen, readings), choices)
 
 
 async def listen(websocket: WebSocket) -> None:
@@ -102,7 +116,7 @@ async def listen(websocket: WebSocket) -> None:
                 if received > SAMPLE_RATE * 2 * MAX_UTTERANCE_SECONDS:
                     break
                 if await asyncio.to_thread(rec.AcceptWaveform, chunk):
-                    segment = json.loads(rec.Result()).get("text", "")
+                    segment = next(iter(_readings(rec.Result())), "")
                     if segment:
                         heard.append(segment)
                     partial = " ".join(heard)
@@ -117,13 +131,11 @@ async def listen(websocket: WebSocket) -> None:
             else:
                 return
         started = time.perf_counter()
-        final = json.loads(await asyncio.to_thread(rec.FinalResult)).get("text", "")
-        text = " ".join([*heard, final]).strip().replace("[unk]", "").strip()
-        meaning = understand(locale, screen, text, choices)
+        meaning = await asyncio.to_thread(conclude, rec, heard, locale, screen, choices)
         await websocket.send_json(
             {
                 "type": "final",
-                "text": text,
+                "text": meaning.text,
                 "intent": meaning.intent,
                 "choice": meaning.choice,
                 "digits": meaning.digits,

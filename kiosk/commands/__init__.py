@@ -71,6 +71,20 @@ def grammar(locale: str, screen: str, choices: dict[str, str]) -> list[str]:
     return list(dict.fromkeys(listed))
 
 
+def best_reading(locale: str, screen: str, readings: list[str]) -> str:
+    """The recogniser's readings come best first, but its grammar lets any words
+    follow each other ("민원 조회 직원"). An utterance is one command or one number,
+    so the first reading that is exactly a phrase of the screen, or only digits
+    where it asks for a number, is taken; else the best."""
+    data = phrases(locale)
+    listed = {p for intent in SCREEN_INTENTS.get(screen, NAVIGATION) for p in data.intents.get(intent, [])}
+    digit_words = {word for words in data.digits.values() for word in words} if screen in DIGIT_SCREENS else set()
+    for reading in readings:
+        if reading in listed or (reading and set(reading.split()) <= digit_words):
+            return reading
+    return readings[0] if readings else ""
+
+
 def understand(locale: str, screen: str, text: str, choices: dict[str, str]) -> Heard:
     """Digits where the screen asks for a number, else the closest command or choice."""
     text = text.strip()

@@ -18,8 +18,8 @@ import httpx
 import psutil
 import websockets
 
-from kiosk.commands import SCREEN_INTENTS, phrases, understand
-from kiosk.listen import recogniser
+from kiosk.commands import SCREEN_INTENTS, Heard, phrases
+from kiosk.listen import conclude, recogniser
 
 RATES = (120, 170)
 
@@ -32,36 +32,51 @@ def _pcm(folder: Path, text: str, rate: int) -> bytes:
         return audio.readframes(audio.getnframes())
 
 
-def _recognise(pcm: bytes, screen: str) -> str:
+def _understood(pcm: bytes, screen: str) -> Heard:
+    """The meaning the kiosk's websocket would send for this audio (same recogniser, same decision)."""
     rec = recogniser("ko", screen, {})
     rec.AcceptWaveform(pcm)
-    return json.loads(rec.FinalResult())["text"]
+    return conclude(rec, [], "ko", screen, {})
 
 
 def test_recognition_accuracy(tmp_path, artifacts):
+    """Every phrase of every command, on every screen that listens for it."""
     data = phrases("ko")
-    screen_of = {intent: next(s for s, intents in SCREEN_INTENTS.items() if intent in intents) for intents in SCREEN_INTENTS.values() for intent in intents}
+    audio = {
+        (text, rate): _pcm(tmp_path, text, rate)
+        for text in {p for said in data.intents.values() for p in said}
+        | {w for words in data.digits.values() for w in words}
+        for rate in RATES
+    }
     right = total = 0
     misses = []
-    for intent, said in data.intents.items():
-        screen = screen_of.get(intent, "menu")
-        for phrase in said:
-            for rate in RATES:
-                heard = _recognise(_pcm(tmp_path, phrase, rate), screen)
-                meaning = understand("ko", screen, heard, {})
-                total += 1
-                if meaning.intent == intent:
-                    right += 1
-                else:
-                    misses.append({"said": phrase, "rate": rate, "heard": heard, "understood": meaning.intent})
+    for screen, intents in SCREEN_INTENTS.items():
+        for intent in intents:
+            for phrase in data.intents[intent]:
+                for rate in RATES:
+                    meaning = _understood(audio[phrase, rate], screen)
+                    total += 1
+                    if meaning.intent == intent:
+                        right += 1
+                    else:
+                        misses.append(
+                            {
+                                "screen": screen,
+                                "said": phrase,
+                                "rate": rate,
+                                "heard": meaning.text,
+                                "understood": meaning.intent,
+                            }
+                        )
     digits_right = digits_total = 0
     for digit, words in data.digits.items():
         for word in words:
             for rate in RATES:
-                meaning = understand("ko", "track", _recognise(_pcm(tmp_path, word, rate), "track"), {})
+                meaning = _understood(audio[word, rate], "track")
                 digits_total += 1
                 digits_right += meaning.digits == digit
     figures = {
+        "rates_wpm": RATES,
         "commands_right": right,
         "commands_total": total,
         "command_accuracy_percent": round(100 * right / total, 1),

@@ -5,7 +5,6 @@ with background noise), and the idle reset that leaves nothing behind."""
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import wave
@@ -15,7 +14,8 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from kiosk.listen import model, recogniser
+from kiosk.commands import understand
+from kiosk.listen import conclude, model, recogniser
 from locales import LOCALES, NATIVE_NAMES, gettext_for
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, IDLE_SECONDS, WARNING_SECONDS
 
@@ -41,7 +41,7 @@ def heard_offline(path: Path, locale: str, screen: str, choices: dict[str, str])
     rec = recogniser(locale, screen, choices)
     with wave.open(str(path)) as audio:
         rec.AcceptWaveform(audio.readframes(audio.getnframes()))
-    return json.loads(rec.FinalResult())["text"]
+    return conclude(rec, [], locale, screen, choices).text
 
 
 def voice_page(playwright, base_url: str, wav: Path) -> tuple:
@@ -218,8 +218,9 @@ def test_spoken_digits_reach_the_receipt_field(kiosk, playwright, base_url, tmp_
     page.goto("/ko/kiosk/track/")
     hold_to_talk(page, seconds)
     page.wait_for_function("document.querySelector('#kiosk-receipt').value.length > 0", timeout=10_000)
-    assert page.locator("#kiosk-receipt").input_value().isdigit()
     assert page.evaluate("document.documentElement.dataset.lastIntent") == "digits"
+    heard = page.evaluate("JSON.parse(sessionStorage.getItem('kiosk.metrics'))")["actions"][-1]["text"]
+    assert page.locator("#kiosk-receipt").input_value() == understand("ko", "track", heard, {}).digits
     page.get_by_role("group", name=gettext_for("ko")("Number keypad")).get_by_role("button", name=gettext_for("ko")("Clear"), exact=True).click()
     expect(page.locator("#kiosk-receipt")).to_have_value("")
     browser.close()

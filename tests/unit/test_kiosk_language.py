@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.commands import SCREEN_INTENTS, grammar, phrases, understand
+from kiosk.commands import SCREEN_INTENTS, best_reading, grammar, phrases, understand
 from kiosk.config import config
 from kiosk.prompts import PROMPTS, prompt_keys, prompt_text
 from locales import LOCALES, gettext_for
@@ -51,6 +51,20 @@ def test_understanding_korean(screen, heard, intent):
     assert meaning.intent == intent
     if intent == "digits":
         assert meaning.digits == "123"
+
+
+@pytest.mark.parametrize(
+    ("screen", "readings", "taken"),
+    [
+        ("menu", ["민원 조회 직원", "직원 호출"], "직원 호출"),  # one whole command beats a run of words
+        ("track", ["이 확인 공", "이 공 이"], "이 공 이"),  # a number where the screen asks for one
+        ("menu", ["이 공 이", "번호표"], "번호표"),  # digits mean nothing on the menu
+        ("menu", ["민원 직원", "조회 직원"], "민원 직원"),  # nothing whole: the best reading
+        ("menu", [], ""),
+    ],
+)
+def test_the_first_whole_reading_is_taken(screen, readings, taken):
+    assert best_reading("ko", screen, readings) == taken
 
 
 def test_choices_are_understood_by_their_words():
