@@ -29,7 +29,7 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
     """A kiosk screen. ``back`` is the path (below the kiosk) the Back button
     goes to; ``None`` hides it."""
     _ = gettext_for(locale)
-    return rx.fragment(
+    return rx.el.div(
         rx.el.header(
             rx.el.p(icon("landmark"), _("Haizhou Citizen Services · Self-service"), class_name="kiosk-title"),
             plain_link(
@@ -49,34 +49,37 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
             custom_attrs={"data-kiosk-screen": screen, "data-locale": locale, "data-prompt": prompt_text(screen, locale)},
         ),
         rx.el.div(
-            rx.el.p(prompt_text(screen, locale), class_name="kiosk-caption__said", custom_attrs={"data-caption": ""}),
-            rx.el.p(class_name="kiosk-caption__heard", custom_attrs={"data-heard": ""}),
-            class_name="kiosk-caption",
-            role="status",
-            aria_live="polite",
-        ),
-        rx.el.nav(
-            nav_link(icon("arrow_left"), rx.el.span(_("Back")), href=kiosk_href(locale, back), class_name="kiosk-bar__button", custom_attrs={"data-voice-intent": "back"}) if back is not None else rx.fragment(),
-            nav_link(icon("home"), rx.el.span(_("Start again")), href=kiosk_href(locale), class_name="kiosk-bar__button", custom_attrs={"data-voice-intent": "home"}),
-            _bar_button(_("Repeat"), "speaker", custom_attrs={"data-kiosk-repeat": "", "data-voice-intent": "repeat"}),
-            _bar_button(_("Slower speech"), "clock", aria_pressed="true", custom_attrs={"data-kiosk-rate": "slow"}),
-            _bar_button(_("Mute"), "mute", aria_pressed="false", custom_attrs={"data-kiosk-mute": ""}),
-            rx.el.button(
-                icon("mic"),
-                rx.el.span(_("Hold to talk")),
-                type="button",
-                class_name="kiosk-talk",
-                aria_pressed="false",
-                aria_keyshortcuts=TALK_KEY,
-                custom_attrs={
-                    "data-kiosk-talk": "",
-                    "data-key": TALK_KEY,
-                    "data-say-listening": _("Listening… let go of the button when you have finished."),
-                    "data-say-no-microphone": _("The microphone is not working. Please use the touch screen."),
-                },
+            rx.el.div(
+                rx.el.p(prompt_text(screen, locale), class_name="kiosk-caption__said", custom_attrs={"data-caption": ""}),
+                rx.el.p(class_name="kiosk-caption__heard", custom_attrs={"data-heard": ""}),
+                class_name="kiosk-caption",
+                role="status",
+                aria_live="polite",
             ),
-            aria_label=_("Kiosk controls"),
-            class_name="kiosk-bar",
+            rx.el.nav(
+                nav_link(icon("arrow_left"), rx.el.span(_("Back")), href=kiosk_href(locale, back), class_name="kiosk-bar__button", custom_attrs={"data-voice-intent": "back"}) if back is not None else rx.fragment(),
+                nav_link(icon("home"), rx.el.span(_("Start again")), href=kiosk_href(locale), class_name="kiosk-bar__button", custom_attrs={"data-voice-intent": "home"}),
+                _bar_button(_("Repeat"), "speaker", custom_attrs={"data-kiosk-repeat": "", "data-voice-intent": "repeat"}),
+                _bar_button(_("Slower speech"), "clock", aria_pressed="true", custom_attrs={"data-kiosk-rate": "slow"}),
+                _bar_button(_("Mute"), "mute", aria_pressed="false", custom_attrs={"data-kiosk-mute": ""}),
+                rx.el.button(
+                    icon("mic"),
+                    rx.el.span(_("Hold to talk")),
+                    type="button",
+                    class_name="kiosk-talk",
+                    aria_pressed="false",
+                    aria_keyshortcuts=TALK_KEY,
+                    custom_attrs={
+                        "data-kiosk-talk": "",
+                        "data-key": TALK_KEY,
+                        "data-say-listening": _("Listening… let go of the button when you have finished."),
+                        "data-say-no-microphone": _("The microphone is not working. Please use the touch screen."),
+                    },
+                ),
+                aria_label=_("Kiosk controls"),
+                class_name="kiosk-bar",
+            ),
+            class_name="kiosk-dock",
         ),
         rx.el.div(
             rx.el.div(
@@ -99,4 +102,5 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
             # Timings and speech rate are run-time settings: kiosk.js reads them from /_kiosk/settings.
             custom_attrs={"data-no-voice": prompt_text("no-voice", locale)},
         ),
+        class_name="kiosk-screen",
     )

@@ -91,6 +91,22 @@ def test_every_screen_speaks_and_shows_what_it_says(kiosk, page: Page, locale):
         assert caption and caption == page.locator("[data-kiosk-screen]").get_attribute("data-prompt")
 
 
+@pytest.mark.parametrize("size", [(1080, 1920), (800, 1280)], ids=["1080p-portrait", "10-inch"])
+def test_the_caption_and_the_last_content_are_never_under_the_bar(kiosk, page: Page, size):
+    """The bar wraps onto two rows in French and Japanese; the caption and the
+    end of the screen must still be seen in full."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    for locale in LOCALES:
+        for screen in ("", "track/"):
+            page.goto(f"/{locale}/kiosk/{screen}")
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            caption, bar = page.locator(".kiosk-caption").bounding_box(), page.locator(".kiosk-bar").bounding_box()
+            last = page.locator("main > *").last.bounding_box()
+            assert caption["y"] + caption["height"] <= bar["y"] + 1, f"{locale}/{screen}: the caption is under the bar"
+            assert last["y"] + last["height"] <= caption["y"] + 1, f"{locale}/{screen}: the end of the screen is under the caption"
+            assert bar["y"] + bar["height"] <= size[1] + 1, f"{locale}/{screen}: the bar is off the screen"
+
+
 def test_queue_number_by_touch_is_printed(kiosk, page: Page):
     _ = gettext_for("en")
     page.goto("/en/kiosk/")
