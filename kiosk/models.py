@@ -37,7 +37,8 @@ def models_dir() -> Path:
 
 def fetched_models() -> dict[str, Path]:
     """The models this command has unpacked, by locale."""
-    return {locale: models_dir() / locale for locale in OFFICIAL_MODELS if (models_dir() / locale / "conf").is_dir()}
+    folder = models_dir()
+    return {locale: folder / locale for locale in OFFICIAL_MODELS if (folder / locale / "conf").is_dir()}
 
 
 def _unpack(archive: Path, target: Path) -> None:
