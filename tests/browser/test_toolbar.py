@@ -56,6 +56,10 @@ def test_high_contrast_themes_keep_7_to_1(page: Page, choice, paper, ink):
     assert not violations, describe(violations)
     # axe leaves text of the same colour as its background "incomplete", not a violation: measure controls here.
     assert page.evaluate(LOW_CONTRAST_CONTROLS) == []
+    # A pressed control still looks pressed: filled with ink, not with the page's own colour.
+    pressed = page.get_by_role("button", name=_(choice), exact=True)
+    assert pressed.get_attribute("aria-pressed") == "true"
+    assert pressed.evaluate("el => getComputedStyle(el).backgroundColor") == ink
 
 
 LOW_CONTRAST_CONTROLS = """() => {
