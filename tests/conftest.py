@@ -3,6 +3,7 @@ and Debian's Chromium for Playwright."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -75,18 +76,17 @@ def artifacts() -> Path:
 
 # ---- the reference API on a fresh database, called in process
 
+DATABASES = ("sqlite",)
 
-@pytest.fixture(scope="session")
-def api_settings(tmp_path_factory) -> Settings:
-    data = tmp_path_factory.mktemp("api-data")
-    base = load_settings()
-    return Settings(
-        data_dir=data,
-        database_url=f"sqlite:///{data / 'portal.db'}",
-        token_ttl_minutes=base.token_ttl_minutes,
-        upload_max_bytes=base.upload_max_bytes,
-        slot_days=base.slot_days,
-    )
+
+def fresh_settings(kind: str, data_dir: Path, request: pytest.FixtureRequest) -> Settings:
+    """Settings for an empty database of ``kind`` (a SQLite file in ``data_dir``)."""
+    return dataclasses.replace(load_settings(), data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'portal.db'}")
+
+
+@pytest.fixture(scope="session", params=DATABASES)
+def api_settings(request, tmp_path_factory) -> Settings:
+    return fresh_settings(request.param, tmp_path_factory.mktemp(f"api-data-{request.param}"), request)
 
 
 @pytest.fixture(scope="session")
