@@ -44,12 +44,14 @@ def database_url(settings: Settings, *, asynchronous: bool) -> URL:
 def make_engine(settings: Settings) -> AsyncEngine:
     """The engine every request uses: a pool of ``db_pool_size`` connections;
     checking one out waits at most ``db_timeout_seconds``, then raises
-    ``sqlalchemy.exc.TimeoutError`` (on SQLite, waiting for the write lock does
-    the same, then raises "database is locked")."""
+    ``sqlalchemy.exc.TimeoutError``; waiting for a lock (SQLite's write lock,
+    a PostgreSQL row or table lock) gives up as soon, with an ``OperationalError``."""
     url = database_url(settings, asynchronous=True)
     pool = {"pool_size": settings.db_pool_size, "max_overflow": 0, "pool_timeout": settings.db_timeout_seconds}
     if url.get_backend_name() != "sqlite":
-        return create_async_engine(url, pool_pre_ping=True, **pool)
+        # A statement waiting for a row or table lock gives up as soon as a checkout would.
+        lock_timeout = f"-c lock_timeout={int(settings.db_timeout_seconds * 1000)}"
+        return create_async_engine(url, pool_pre_ping=True, connect_args={"options": lock_timeout}, **pool)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(url, connect_args={"timeout": settings.db_timeout_seconds}, **pool)
 

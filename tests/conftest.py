@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from backend.app import create_app
 from backend.db import make_sync_engine
 from backend.settings import Settings, load_settings
 from tests.portal_server import BIN, ROOT, PortalServer, build, free_port
+from tests.postgres_server import PostgresServer
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
@@ -76,12 +78,26 @@ def artifacts() -> Path:
 
 # ---- the reference API on a fresh database, called in process
 
-DATABASES = ("sqlite",)
+# The API's tests run on both of its databases.
+DATABASES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres() -> PostgresServer:
+    """A PostgreSQL server of the suite's own, for the whole session."""
+    server = PostgresServer()
+    server.start()
+    yield server
+    server.stop()
 
 
 def fresh_settings(kind: str, data_dir: Path, request: pytest.FixtureRequest) -> Settings:
-    """Settings for an empty database of ``kind`` (a SQLite file in ``data_dir``)."""
-    return dataclasses.replace(load_settings(), data_dir=data_dir, database_url=f"sqlite:///{data_dir / 'portal.db'}")
+    """Settings for an empty database of ``kind`` (a SQLite file in ``data_dir``, or a new PostgreSQL database)."""
+    if kind == "sqlite":
+        url = f"sqlite:///{data_dir / 'portal.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"portal_{uuid.uuid4().hex[:12]}")
+    return dataclasses.replace(load_settings(), data_dir=data_dir, database_url=url)
 
 
 @pytest.fixture(scope="session", params=DATABASES)
