@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             422: {"model": ErrorBody, "description": "Invalid input, with the fields at fault"},
             423: {"model": ErrorBody, "description": "Account locked"},
             429: {"model": ErrorBody, "description": "Too many requests"},
+            503: {"model": ErrorBody, "description": "Busy (error code overloaded): try again after Retry-After seconds"},
         },
     )
     app.state.settings = settings

@@ -23,7 +23,8 @@ from backend.settings import Settings
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BASELINE = "0001"  # the schema as create_all made it before migrations
-# How long a starting worker waits for another one to finish migrating and seeding.
+# How long a starting worker waits on SQLite for another one to finish migrating
+# and seeding (on PostgreSQL it waits for the advisory lock as long as it takes).
 START_UP_WAIT_SECONDS = 120
 # Any constant: the PostgreSQL advisory lock that lets one worker at a time prepare the database.
 START_UP_LOCK = 0x48415A48
