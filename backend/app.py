@@ -5,11 +5,12 @@ app; it is served under ``/api/v1`` (mounted into the portal, or alone with
 from __future__ import annotations
 
 from fastapi import FastAPI
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from backend import models
 from backend.api import accounts, applications, catalogue, halls, information, letters
-from backend.db import create_tables, lock_for_start_up, make_engine, make_sync_engine
+from backend.db import lock_for_start_up, make_engine, make_sync_engine, migrate
 from backend.errors import ErrorBody, install_error_handlers
 from backend.search import SearchIndex
 from backend.seed import prepare
@@ -26,27 +27,28 @@ def build_search_index(session: Session) -> SearchIndex:
     )
 
 
-def prepare_database(settings: Settings) -> SearchIndex:
-    """At start-up, on a synchronous engine used for nothing else: create the
-    schema, seed an empty database and top up slots and today's queue, in one
-    transaction that one starting worker at a time may hold (the others wait,
-    then find the work done); then index the content for search."""
-    engine = make_sync_engine(settings)
-    try:
-        with engine.begin() as connection:
-            lock_for_start_up(connection)
-            create_tables(connection)
-            with Session(bind=connection) as session:
-                prepare(session, settings.slot_days)
-        with Session(engine) as session:
-            return build_search_index(session)
-    finally:
-        engine.dispose()
+def prepare_database(engine: Engine, slot_days: int) -> None:
+    """Bring the schema to the newest migration, seed an empty database, top up
+    slots and today's queue: in one transaction, which one starting worker at a
+    time may hold (the others wait, then find the work done)."""
+    with engine.begin() as connection:
+        lock_for_start_up(connection)
+        migrate(connection)
+        with Session(bind=connection) as session:
+            prepare(session, slot_days)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
+    """The API on the configured database. Start-up work runs here, on a
+    synchronous engine used for nothing else; requests use the asyncio engine."""
     settings = settings or load_settings()
-    search_index = prepare_database(settings)
+    start_up = make_sync_engine(settings)
+    try:
+        prepare_database(start_up, settings.slot_days)
+        with Session(start_up) as session:
+            search_index = build_search_index(session)
+    finally:
+        start_up.dispose()
 
     app = FastAPI(
         title="Haizhou government services - reference API",
@@ -63,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             422: {"model": ErrorBody, "description": "Invalid input, with the fields at fault"},
             423: {"model": ErrorBody, "description": "Account locked"},
             429: {"model": ErrorBody, "description": "Too many requests"},
+            503: {"model": ErrorBody, "description": "Busy (error code overloaded): try again after Retry-After seconds"},
         },
     )
     app.state.settings = settings

@@ -4,20 +4,27 @@ production (``PORTAL_DATABASE_URL=postgresql+psycopg://...``).
 Requests use one asyncio engine (aiosqlite or psycopg's async mode): a request
 waiting for a connection waits on the event loop, never in a thread it cannot
 give back, and gives up after ``Settings.db_timeout_seconds`` (the API then
-answers 503). Start-up work (the schema, seeding, the search index) and tests
+answers 503). Start-up work (migrations, seeding, the search index) and tests
 use a synchronous engine on the same database, never a request.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import event, text
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-from sqlmodel import SQLModel, create_engine
+from sqlmodel import create_engine
 
 from backend.settings import Settings
 
-# How long a starting worker waits for another one to finish migrating and seeding.
+MIGRATIONS = Path(__file__).with_name("migrations")
+BASELINE = "0001"  # the schema as create_all made it before migrations
+# How long a starting worker waits on SQLite for another one to finish migrating
+# and seeding (on PostgreSQL it waits for the advisory lock as long as it takes).
 START_UP_WAIT_SECONDS = 120
 # Any constant: the PostgreSQL advisory lock that lets one worker at a time prepare the database.
 START_UP_LOCK = 0x48415A48
@@ -38,12 +45,14 @@ def database_url(settings: Settings, *, asynchronous: bool) -> URL:
 def make_engine(settings: Settings) -> AsyncEngine:
     """The engine every request uses: a pool of ``db_pool_size`` connections;
     checking one out waits at most ``db_timeout_seconds``, then raises
-    ``sqlalchemy.exc.TimeoutError`` (on SQLite, waiting for the write lock does
-    the same, then raises "database is locked")."""
+    ``sqlalchemy.exc.TimeoutError``; waiting for a lock (SQLite's write lock,
+    a PostgreSQL row or table lock) gives up as soon, with an ``OperationalError``."""
     url = database_url(settings, asynchronous=True)
     pool = {"pool_size": settings.db_pool_size, "max_overflow": 0, "pool_timeout": settings.db_timeout_seconds}
     if url.get_backend_name() != "sqlite":
-        return create_async_engine(url, pool_pre_ping=True, **pool)
+        # A statement waiting for a row or table lock gives up as soon as a checkout would.
+        lock_timeout = f"-c lock_timeout={int(settings.db_timeout_seconds * 1000)}"
+        return create_async_engine(url, pool_pre_ping=True, connect_args={"options": lock_timeout}, **pool)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = create_async_engine(url, connect_args={"timeout": settings.db_timeout_seconds}, **pool)
 
@@ -62,7 +71,7 @@ def make_sync_engine(settings: Settings) -> Engine:
     """A synchronous engine on the same database, for start-up work and tests.
     On SQLite each of its transactions takes the write lock at BEGIN
     (``BEGIN IMMEDIATE``), so DDL is transactional and two starting workers
-    take turns."""
+    take turns; foreign keys stay off, as SQLite's batch migrations need."""
     url = database_url(settings, asynchronous=False)
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
@@ -88,7 +97,21 @@ def lock_for_start_up(connection: Connection) -> None:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": START_UP_LOCK})
 
 
-def create_tables(connection: Connection) -> None:
-    from backend import models  # noqa: F401  (registers the tables)
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration for ``backend/migrations``; with ``connection``,
+    migrations run on it, inside its transaction."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
 
-    SQLModel.metadata.create_all(connection)
+
+def migrate(connection: Connection) -> None:
+    """Bring the schema to the newest Alembic revision, in ``connection``'s
+    transaction. A database whose tables ``create_all`` made, before there were
+    migrations, is taken as being at the baseline."""
+    config = alembic_config(connection)
+    tables = inspect(connection).get_table_names()
+    if tables and "alembic_version" not in tables:
+        command.stamp(config, BASELINE)
+    command.upgrade(config, "head")

@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -163,3 +163,10 @@ def install_error_handlers(app: FastAPI) -> None:
         # The error's text may quote the statement's parameters: only its kind is logged.
         log.warning("database busy (%s) on %s %s", type(exc).__name__, request.method, request.url.path)
         return await _api_error(request, overloaded())
+
+    @app.exception_handler(DataError)
+    async def _unstorable_value(request: Request, exc: DataError) -> JSONResponse:
+        # A value the database cannot hold or compare, such as a NUL character,
+        # which PostgreSQL refuses in any text; the input is at fault, not the server.
+        log.info("value refused by the database on %s %s", request.method, request.url.path)
+        return _respond(422, "validation_failed", "invalid input", [FieldError(field="request", code="invalid_format")])

@@ -3,7 +3,9 @@ and Debian's Chromium for Playwright."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from backend.app import create_app
 from backend.db import make_sync_engine
 from backend.settings import Settings, load_settings
 from tests.portal_server import BIN, ROOT, PortalServer, build, free_port
+from tests.postgres_server import PostgresServer
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
@@ -75,18 +78,31 @@ def artifacts() -> Path:
 
 # ---- the reference API on a fresh database, called in process
 
+# The API's tests run on both of its databases.
+DATABASES = ("sqlite", "postgresql")
+
 
 @pytest.fixture(scope="session")
-def api_settings(tmp_path_factory) -> Settings:
-    data = tmp_path_factory.mktemp("api-data")
-    base = load_settings()
-    return Settings(
-        data_dir=data,
-        database_url=f"sqlite:///{data / 'portal.db'}",
-        token_ttl_minutes=base.token_ttl_minutes,
-        upload_max_bytes=base.upload_max_bytes,
-        slot_days=base.slot_days,
-    )
+def postgres() -> PostgresServer:
+    """A PostgreSQL server of the suite's own, for the whole session."""
+    server = PostgresServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+def fresh_settings(kind: str, data_dir: Path, request: pytest.FixtureRequest) -> Settings:
+    """Settings for an empty database of ``kind`` (a SQLite file in ``data_dir``, or a new PostgreSQL database)."""
+    if kind == "sqlite":
+        url = f"sqlite:///{data_dir / 'portal.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"portal_{uuid.uuid4().hex[:12]}")
+    return dataclasses.replace(load_settings(), data_dir=data_dir, database_url=url)
+
+
+@pytest.fixture(scope="session", params=DATABASES)
+def api_settings(request, tmp_path_factory) -> Settings:
+    return fresh_settings(request.param, tmp_path_factory.mktemp(f"api-data-{request.param}"), request)
 
 
 @pytest.fixture(scope="session")

@@ -237,7 +237,10 @@ async def my_subscriptions(account: CurrentAccount, session: SessionDep, locale:
     return [SubscriptionOut(id=r.id, topic=r.topic, target=r.target, name=await _topic_name(session, r.topic, r.target, locale) or r.target) for r in rows]
 
 
-@router.post("/me/subscriptions", response_model=SubscriptionOut, status_code=201)
+@router.post(
+    "/me/subscriptions", response_model=SubscriptionOut, status_code=201,
+    responses={200: {"model": SubscriptionOut, "description": "Already subscribed: the existing subscription"}},
+)
 async def subscribe(body: SubscriptionIn, account: CurrentAccount, session: SessionDep, response: Response, locale: LocaleQuery = "zh") -> SubscriptionOut:
     name = await _topic_name(session, body.topic, body.target, locale)
     if name is None:

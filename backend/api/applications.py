@@ -174,7 +174,10 @@ async def application_out(session: AsyncSession, application: models.Application
     )
 
 
-@router.post("/applications", response_model=ApplicationOut, status_code=201)
+@router.post(
+    "/applications", response_model=ApplicationOut, status_code=201,
+    responses={200: {"model": ApplicationOut, "description": "Already submitted under this Idempotency-Key: that application"}},
+)
 async def submit(
     body: ApplicationIn,
     account: CurrentAccount,

@@ -206,7 +206,10 @@ async def appointment_out(session: AsyncSession, appointment: models.Appointment
     )
 
 
-@router.post("/appointments", response_model=AppointmentOut, status_code=201)
+@router.post(
+    "/appointments", response_model=AppointmentOut, status_code=201,
+    responses={200: {"model": AppointmentOut, "description": "Already booked under this Idempotency-Key: that booking"}},
+)
 async def book(
     request: BookingRequest,
     session: SessionDep,
@@ -303,7 +306,10 @@ async def cancel_appointment(
     return await appointment_out(session, appointment, locale)
 
 
-@router.post("/queue-tickets", response_model=TicketOut, status_code=201)
+@router.post(
+    "/queue-tickets", response_model=TicketOut, status_code=201,
+    responses={200: {"model": TicketOut, "description": "Already issued under this Idempotency-Key: that ticket"}},
+)
 async def take_ticket(request: TicketRequest, session: SessionDep, response: Response, idempotency_key: IdempotencyKey = None, locale: LocaleQuery = "zh") -> TicketOut:
     """A queue number for a service at a hall today, as the kiosk prints it."""
     hall = await _hall(session, request.hall_id)

@@ -98,7 +98,10 @@ def letter_out(letter: models.Letter, locale: str, access_code: str | None = Non
     )
 
 
-@router.post("/letters", response_model=LetterOut, status_code=201)
+@router.post(
+    "/letters", response_model=LetterOut, status_code=201,
+    responses={200: {"model": LetterOut, "description": "Already sent under this Idempotency-Key: that letter, without its access code"}},
+)
 async def send_letter(
     body: LetterIn, session: SessionDep, account: OptionalAccount, response: Response, idempotency_key: IdempotencyKey = None
 ) -> LetterOut:

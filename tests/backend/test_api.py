@@ -339,3 +339,15 @@ def test_hostile_input_never_breaks_the_api(api, value):
     if stored.status_code == 201:
         read = api.get(f"/letters/{stored.json()['id']}", params={"access_code": stored.json()["access_code"]}).json()
         assert read["subject"].strip() == value.strip()  # kept exactly, as inert text
+
+
+def test_a_repeated_request_answers_a_documented_200(api):
+    """Creating what already exists (the same subscription, or a request under an Idempotency-Key
+    already used) answers 200 with the existing record: the OpenAPI document must say so."""
+    headers = log_in(api)
+    body = {"topic": "theme", "target": "healthcare"}
+    api.post("/me/subscriptions", json=body, headers=headers)
+    assert api.post("/me/subscriptions", json=body, headers=headers).status_code == 200
+    paths = api.get("/openapi.json").json()["paths"]
+    for path in ("/me/subscriptions", "/applications", "/appointments", "/queue-tickets", "/letters"):
+        assert "200" in paths[path]["post"]["responses"], path

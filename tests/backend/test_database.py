@@ -44,7 +44,7 @@ def test_no_free_connection_is_a_503_with_retry_after(api_app, api_settings):
         async with engine_of(api_app, api_settings, db_pool_size=1, db_timeout_seconds=0.5) as (engine, client):
             async with engine.connect() as held:
                 await held.execute(text("SELECT 1"))  # the only connection, taken
-                busy = await client.get("/services")
+                busy = await asyncio.wait_for(client.get("/services"), timeout=60)  # a hang fails, not blocks the suite
             return busy, await client.get("/services")
 
     busy, after = asyncio.run(scenario())
@@ -59,7 +59,7 @@ def test_a_write_behind_a_held_lock_is_a_503_with_retry_after(api_app, api_setti
                 # SQLite's write lock (the sync engine's BEGIN IMMEDIATE), or PostgreSQL's lock on the table.
                 if connection.dialect.name == "postgresql":
                     connection.execute(text("LOCK TABLE letter IN EXCLUSIVE MODE"))
-                blocked = await client.post("/letters", json=LETTER)
+                blocked = await asyncio.wait_for(client.post("/letters", json=LETTER), timeout=60)
             return blocked, await client.post("/letters", json=LETTER)
 
     blocked, after = asyncio.run(scenario())

@@ -56,7 +56,7 @@ async def _uncached(client: base.ApiClient, coroutine):
     return await coroutine
 
 
-def test_client_latency(api_app, portal_env, tmp_path, artifacts):
+def test_client_latency(api_app, api_settings, portal_env, tmp_path, artifacts):
     in_process = asyncio.run(_measure(base.ApiClient(asgi_app=api_app)))
     api = ReferenceApi(portal_env, str(tmp_path))
     api.start()
@@ -64,9 +64,10 @@ def test_client_latency(api_app, portal_env, tmp_path, artifacts):
         loopback = asyncio.run(_measure(base.ApiClient(base_url=api.url)))
     finally:
         api.stop()
-    figures = {"in process": in_process, "loopback": loopback}
+    database = api_settings.database_url.split(":", 1)[0].split("+")[0]
+    figures = {f"in process ({database})": in_process, "loopback (SQLite)": loopback}
     print(json.dumps(figures, indent=2, ensure_ascii=False))
-    (artifacts / "bench-api.json").write_text(json.dumps(figures, indent=2))
+    (artifacts / f"bench-api-{database}.json").write_text(json.dumps(figures, indent=2))
     assert all(f["n"] for mode in figures.values() for f in mode.values())
 
 
