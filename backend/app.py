@@ -10,8 +10,10 @@ from fastapi import FastAPI
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from backend import models
+from backend import health, models
 from backend.api import accounts, applications, catalogue, halls, information, letters
+from backend.catalogue_cache import CatalogueCache
+from backend.content_versions import ContentVersions, ensure_rows
 from backend.db import create_tables, make_engine
 from backend.errors import ErrorBody, install_error_handlers
 from backend.search import SearchIndex
@@ -35,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
     engine = make_engine(settings)
     create_tables(engine)
+    ensure_rows(engine)
     try:
         prepare(engine, settings.slot_days)
     except IntegrityError:
@@ -56,17 +59,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             422: {"model": ErrorBody, "description": "Invalid input, with the fields at fault"},
             423: {"model": ErrorBody, "description": "Account locked"},
             429: {"model": ErrorBody, "description": "Too many requests"},
+            503: {"model": ErrorBody, "description": "Busy: try again after the Retry-After seconds"},
         },
     )
     app.state.settings = settings
     app.state.engine = engine
     app.state.search_index = build_search_index(engine)
     install_error_handlers(app)
-    for module in (catalogue, information, halls, applications, letters, accounts):
+    for module in (catalogue, information, halls, applications, letters, accounts, health):
         app.include_router(module.router)
-
-    @app.get("/health", tags=["meta"])
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
-
+    app.add_middleware(CatalogueCache, versions=ContentVersions(engine))
     return app

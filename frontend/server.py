@@ -135,15 +135,20 @@ class LazyApp:
 
 def embed_reference_api(api: FastAPI) -> None:
     """Mount the reference back end under /api/v1 and point the clients at it,
-    unless the portal is configured to use a remote one."""
+    unless the portal is configured to use a remote one.
+
+    Two admission lanes: the portal's own pages calling in process, and
+    callers from outside at /api/v1, so a burst from outside cannot take the
+    pages' share (nor the threads static files need)."""
     if os.environ.get("PORTAL_API_URL"):
         return
+    from backend.admission import AdmissionControl, Limits
     from backend.app import API_PREFIX, create_app
     from clients.base import use_embedded_api
 
     reference_api = LazyApp(create_app)
-    use_embedded_api(reference_api)
-    api.mount(API_PREFIX, reference_api)
+    use_embedded_api(AdmissionControl(reference_api, Limits.from_env()))
+    api.mount(API_PREFIX, AdmissionControl(reference_api, Limits.from_env()))
 
 
 class SpeechRequest(BaseModel):

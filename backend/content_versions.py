@@ -1,0 +1,108 @@
+"""A version number per content area, kept in the database, so that every
+worker on the same database knows when cached catalogue reads are out of date.
+
+Any ORM write to a record of an area (the seed, a queue ticket changing a
+hall's waiting count, an editor's change) bumps that area's version in the
+same transaction: the version and the content it describes commit together.
+"""
+
+from __future__ import annotations
+
+import time
+
+import anyio
+from sqlalchemy import event, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import ORMExecuteState, Session
+from sqlmodel import Field, SQLModel
+
+from backend import models
+
+# Which area a record belongs to. Cached reads name the areas they are built from.
+AREA_OF: dict[type, str] = {
+    models.Department: "catalogue",
+    models.Theme: "catalogue",
+    models.LifeEvent: "catalogue",
+    models.Service: "catalogue",
+    models.Hall: "halls",
+    models.QueueTicket: "halls",  # a hall's waiting count
+    models.Article: "information",
+    models.ExpatGuide: "information",
+}
+AREAS = tuple(sorted(set(AREA_OF.values())))
+
+
+class ContentVersion(SQLModel, table=True):
+    __tablename__ = "content_versions"
+
+    area: str = Field(primary_key=True, max_length=20)
+    version: int = 0
+
+
+_table = ContentVersion.__table__
+
+
+def _bump(session: Session, areas: set[str]) -> None:
+    if areas:
+        session.connection().execute(update(_table).where(_table.c.area.in_(areas)).values(version=_table.c.version + 1))
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context) -> None:
+    changed = (*session.new, *session.dirty, *session.deleted)
+    _bump(session, {AREA_OF[type(record)] for record in changed if type(record) in AREA_OF})
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _bulk_write(state: ORMExecuteState) -> None:
+    """Bulk ``update()``/``delete()`` statements skip the flush; they count too."""
+    if (state.is_update or state.is_delete) and state.bind_mapper is not None:
+        area = AREA_OF.get(state.bind_mapper.class_)
+        if area:
+            _bump(state.session, {area})
+
+
+def ensure_rows(engine: Engine) -> None:
+    """One row per area (a worker starting beside another may race to insert it)."""
+    with engine.begin() as connection:
+        present = set(connection.scalars(select(_table.c.area)))
+    for area in set(AREAS) - present:
+        try:
+            with engine.begin() as connection:
+                connection.execute(insert(_table).values(area=area, version=0))
+        except IntegrityError:
+            pass
+
+
+class ContentVersions:
+    """This worker's view of the areas' versions: read from the database at
+    most every ``poll`` seconds, and at once after :meth:`expire` (called
+    after this worker served a write). Between reads, callers get the last
+    versions read, so a change made by another worker shows within ``poll``
+    seconds. Reads run in a worker thread (the engine is synchronous)."""
+
+    def __init__(self, engine: Engine, poll: float = 1.0):
+        self._engine = engine
+        self.poll = poll
+        self._versions = self._read()
+        self._read_at = time.monotonic()
+
+    def _read(self) -> dict[str, int]:
+        with self._engine.connect() as connection:
+            return {area: version for area, version in connection.execute(select(_table.c.area, _table.c.version))}
+
+    def expire(self) -> None:
+        self._read_at = float("-inf")
+
+    async def current(self) -> dict[str, int]:
+        """``{area: version}``; at most one read at a time is started per poll period."""
+        now = time.monotonic()
+        if now - self._read_at >= self.poll:
+            self._read_at = now
+            try:
+                self._versions = await anyio.to_thread.run_sync(self._read)
+            except Exception:
+                self.expire()
+                raise
+        return self._versions
