@@ -7,13 +7,17 @@ from __future__ import annotations
 import asyncio
 
 import anyio
-from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
-from sqlalchemy import text
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel
 
 router = APIRouter(tags=["meta"])
 
 CHECK_TIMEOUT = 2.0  # seconds; a database slower than this counts as down
+
+
+class Readiness(BaseModel):
+    ready: bool
+    database: bool
 
 
 @router.get("/health")
@@ -22,17 +26,20 @@ def live() -> dict[str, str]:
 
 
 def _ping(engine) -> None:
+    from sqlalchemy import text
+
     with engine.connect() as connection:
         connection.execute(text("SELECT 1"))
 
 
-@router.get("/health/ready", responses={503: {"description": "The database does not answer"}})
-async def ready(request: Request) -> JSONResponse:
-    """``{"ready": bool, "database": bool}``; 200 when ready, else 503."""
+@router.get("/health/ready", response_model=Readiness, responses={503: {"model": Readiness, "description": "The database does not answer"}})
+async def ready(request: Request, response: Response) -> Readiness:
+    """200 when the database answers within the check's timeout, else 503."""
     try:
         async with asyncio.timeout(CHECK_TIMEOUT):
             await anyio.to_thread.run_sync(_ping, request.app.state.engine, abandon_on_cancel=True)
         database = True
     except Exception:
         database = False
-    return JSONResponse({"ready": database, "database": database}, status_code=200 if database else 503)
+    response.status_code = 200 if database else 503
+    return Readiness(ready=database, database=database)

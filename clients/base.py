@@ -224,6 +224,14 @@ class ApiClient:
             self._raise_for_status(response)
         return response
 
+    async def probe(self, endpoint: Endpoint) -> bool:
+        """One try of a read, without retries or cache: whether it answered 2xx."""
+        try:
+            response = await self._send(endpoint.method, endpoint.path, headers={"X-Request-ID": str(uuid.uuid4())})
+        except Unavailable:
+            return False
+        return response.is_success
+
     async def read_cached(self, endpoint: Endpoint, *, locale: str, path: dict | None = None, params: dict | None = None) -> Cached:
         """A catalogue read: from the TTL cache; else revalidated with the back
         end (``If-None-Match`` with the last good copy's ETag: a 304 renews

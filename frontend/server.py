@@ -4,6 +4,8 @@
   configured; the typed clients then call it in process.
 - ``/`` sends the visitor to their saved language, else the best match of the
   browser's languages, else the default locale.
+- ``/_portal/live`` and ``/_portal/ready`` (also ``/_health``) report health
+  (``frontend/health.py``).
 - ``/_portal/speech`` reads text aloud (WAV) when the browser has no voice
   for the page's language.
 - ``/_portal/uploads`` takes a file from an upload field and passes it to the
@@ -37,6 +39,7 @@ from starlette.convertors import Convertor, register_url_convertor
 from clients import applications
 from clients.base import ClientError, InvalidInput, Unauthorised
 from components.uploads import MAX_BYTES
+from frontend.health import add_health_routes
 from frontend.session import SESSION_COOKIE
 from kiosk.routes import KIOSK_PROFILE, add_kiosk_routes
 from locales import DEFAULT_LOCALE, HTML_LANG, LOCALES, build_locales
@@ -203,6 +206,7 @@ def portal_routes(dynamic_paths: list[str]) -> FastAPI:
     api.add_api_route("/_portal/uploads", upload, methods=["POST"], include_in_schema=False)
     api.add_api_route("/_portal/speech", read_aloud, methods=["POST"], include_in_schema=False)
     add_kiosk_routes(api)
+    add_health_routes(api)
     if KIOSK_PROFILE:
         api.add_middleware(KioskLockdown)
 

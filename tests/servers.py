@@ -5,6 +5,7 @@ Makefile)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -12,7 +13,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from tests.portal_server import free_port
+from tests.portal_server import ROOT, free_port
 
 
 def _wait_for_port(port: int, process: subprocess.Popen, what: str, log: Path, timeout: float = 30) -> None:
@@ -82,21 +83,24 @@ http {{
 
 
 class Nginx:
-    """nginx serving ``site`` (an ``http`` block's contents; ``{port}`` is
-    filled with the port it listens on) from a temporary prefix."""
+    """nginx from a temporary prefix, listening on ``port`` as ``site`` (the
+    contents of an ``http`` block) says."""
 
-    def __init__(self, folder: Path, site: str):
+    def __init__(self, folder: Path):
         self.folder = folder
         self.port = free_port()
-        self.site = site
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.site = ""
         self.process: subprocess.Popen | None = None
 
-    def start(self) -> None:
+    def start(self, site: str | None = None) -> None:
+        """Start with ``site``, or again with the last one."""
+        site = self.site = site or self.site
         executable = shutil.which("nginx") or "/usr/sbin/nginx"
         conf = self.folder / "nginx.conf"
         # Started by root, nginx's workers would otherwise run as nobody, who cannot write the temp folders.
         user = "user root;" if os.geteuid() == 0 else ""
-        conf.write_text(NGINX_CONF.format(user=user, folder=self.folder, site=self.site.format(port=self.port)))
+        conf.write_text(NGINX_CONF.format(user=user, folder=self.folder, site=site))
         self.process = subprocess.Popen(
             [executable, "-p", str(self.folder), "-c", str(conf), "-e", str(self.folder / "error.log")],
             start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -106,3 +110,12 @@ class Nginx:
     def stop(self) -> None:
         _stop(self.process)
         self.process = None
+
+
+def readme_nginx_site(upstream_port: int, listen_port: int) -> str:
+    """The README's nginx example, pointed at this test's servers."""
+    block = re.search(r"```nginx\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    assert block, "the README shows an nginx configuration"
+    site = block.group(1)
+    assert "listen 80;" in site and "proxy_pass http://127.0.0.1:8080;" in site
+    return site.replace("listen 80;", f"listen 127.0.0.1:{listen_port};").replace("127.0.0.1:8080", f"127.0.0.1:{upstream_port}")
