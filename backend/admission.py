@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from backend.errors import RETRY_AFTER_SECONDS, overloaded
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -27,7 +29,7 @@ class Limits:
     concurrency: int = 8
     queue: int = 100
     wait: float = 2.0
-    retry_after: int = 1
+    retry_after: int = RETRY_AFTER_SECONDS
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -44,9 +46,8 @@ def route_path(scope: Scope) -> str:
     return path[len(root) :] if root and path.startswith(root) else path
 
 
-_REFUSAL = json.dumps(
-    {"error": {"code": "overloaded", "message": "the service is busy; try again shortly", "fields": []}}
-).encode()
+_BUSY = overloaded()
+_REFUSAL = json.dumps({"error": {"code": _BUSY.code, "message": _BUSY.message, "fields": []}}).encode()
 
 
 class AdmissionControl:

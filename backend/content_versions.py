@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import time
 
-import anyio
 from sqlalchemy import event, insert, select, update
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlmodel import Field, SQLModel
 
@@ -63,16 +62,11 @@ def _bulk_write(state: ORMExecuteState) -> None:
             _bump(state.session, {area})
 
 
-def ensure_rows(engine: Engine) -> None:
-    """One row per area (a worker starting beside another may race to insert it)."""
-    with engine.begin() as connection:
-        present = set(connection.scalars(select(_table.c.area)))
-    for area in set(AREAS) - present:
-        try:
-            with engine.begin() as connection:
-                connection.execute(insert(_table).values(area=area, version=0))
-        except IntegrityError:
-            pass
+def ensure_rows(connection: Connection) -> None:
+    """One row per area, within the start-up transaction (one worker at a time)."""
+    present = set(connection.scalars(select(_table.c.area)))
+    for area in sorted(set(AREAS) - present):
+        connection.execute(insert(_table).values(area=area, version=0))
 
 
 class ContentVersions:
@@ -80,28 +74,29 @@ class ContentVersions:
     most every ``poll`` seconds, and at once after :meth:`expire` (called
     after this worker served a write). Between reads, callers get the last
     versions read, so a change made by another worker shows within ``poll``
-    seconds. Reads run in a worker thread (the engine is synchronous)."""
+    seconds."""
 
-    def __init__(self, engine: Engine, poll: float = 1.0):
+    def __init__(self, engine: AsyncEngine, poll: float = 1.0):
         self._engine = engine
         self.poll = poll
-        self._versions = self._read()
-        self._read_at = time.monotonic()
+        self._versions: dict[str, int] | None = None
+        self._read_at = float("-inf")
 
-    def _read(self) -> dict[str, int]:
-        with self._engine.connect() as connection:
-            return {area: version for area, version in connection.execute(select(_table.c.area, _table.c.version))}
+    async def _read(self) -> dict[str, int]:
+        async with self._engine.connect() as connection:
+            return {area: version for area, version in await connection.execute(select(_table.c.area, _table.c.version))}
 
     def expire(self) -> None:
         self._read_at = float("-inf")
 
     async def current(self) -> dict[str, int]:
-        """``{area: version}``; at most one read at a time is started per poll period."""
+        """``{area: version}``. Once a poll period is over, the first caller
+        reads again while the others keep the versions read before."""
         now = time.monotonic()
-        if now - self._read_at >= self.poll:
+        if self._versions is None or now - self._read_at >= self.poll:
             self._read_at = now
             try:
-                self._versions = await anyio.to_thread.run_sync(self._read)
+                self._versions = await self._read()
             except Exception:
                 self.expire()
                 raise
