@@ -37,7 +37,7 @@ class Connection:
                 extra = "".join(f"{name}: {value}\r\n" for name, value in (headers or {}).items())
                 self._writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n{extra}\r\n".encode("latin-1"))
                 answer = await self._read()
-        except (OSError, asyncio.IncompleteReadError, TimeoutError):
+        except BaseException:  # a failed or abandoned exchange leaves the connection unusable
             await self.close()
             raise
         if answer.headers.get("connection", "").lower() == "close":
