@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gzip
 import os
 import re
@@ -118,22 +120,35 @@ class KioskLockdown:
 
 
 class LazyApp:
-    """An ASGI app built on its first request, so that compiling the frontend
-    never opens the database."""
+    """An ASGI app built when the server starts (``reference_api_built``) or
+    on its first request, so that compiling the frontend never opens the database."""
 
     def __init__(self, factory: Callable):
         self._factory = factory
         self._app = None
         self._lock = threading.Lock()
 
-    def _get(self):
+    def build(self):
         with self._lock:
             if self._app is None:
                 self._app = self._factory()
         return self._app
 
     async def __call__(self, scope, receive, send) -> None:
-        await self._get()(scope, receive, send)
+        await self.build()(scope, receive, send)
+
+
+_reference_api: LazyApp | None = None
+
+
+@contextlib.asynccontextmanager
+async def reference_api_built():
+    """A lifespan task: build the embedded reference API (schema, seed, search
+    index: seconds) in a thread before the server takes requests, rather than
+    on the event loop during the first one, when every page would wait."""
+    if _reference_api is not None:
+        await asyncio.to_thread(_reference_api.build)
+    yield
 
 
 def embed_reference_api(api: FastAPI) -> None:
@@ -149,7 +164,8 @@ def embed_reference_api(api: FastAPI) -> None:
     from backend.app import API_PREFIX, create_app
     from clients.base import use_embedded_api
 
-    reference_api = LazyApp(create_app)
+    global _reference_api
+    reference_api = _reference_api = LazyApp(create_app)
     use_embedded_api(AdmissionControl(reference_api, Limits.from_env()))
     api.mount(API_PREFIX, AdmissionControl(reference_api, Limits.from_env()))
 

@@ -31,6 +31,7 @@ import statistics
 import time
 import uuid
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import psutil
@@ -215,6 +216,19 @@ async def _settle(server: PortalServer, quiet_percent: float = 20.0, longest: fl
             return
 
 
+def _cpu_seconds(server: PortalServer, redis_url: str | None) -> float:
+    """CPU time used so far by the server's processes (and Redis, when it holds the state)."""
+    tree = psutil.Process(server.process.pid)
+    used = 0.0
+    for process in (tree, *tree.children(recursive=True)):
+        times = process.cpu_times()
+        used += times.user + times.system
+    if redis_url:
+        info = redis.Redis.from_url(redis_url).info("cpu")
+        used += info["used_cpu_user"] + info["used_cpu_sys"]
+    return used
+
+
 def _memory_mb(server: PortalServer, redis_url: str | None) -> dict[str, float]:
     tree = psutil.Process(server.process.pid)
     rss = sum(p.memory_info().rss for p in (tree, *tree.children(recursive=True)))
@@ -238,14 +252,19 @@ async def _level(server: PortalServer, clients: int, redis_url: str | None) -> d
     await _settle(server)
     after = _memory_mb(server, redis_url)
     live = len(sessions)
+    cpu_before = _cpu_seconds(server, redis_url)
     stop[0] = time.monotonic() + RUN_SECONDS
     start.set()
     await asyncio.gather(*people, return_exceptions=True)
+    cpu_used = _cpu_seconds(server, redis_url) - cpu_before
+    actions = sum(len(samples) for samples in figures.latencies.values())
     result = {
         "clients": clients,
         "live_sessions": live,
         "connected_in_s": round(connected_in, 1),
         **figures.summary(RUN_SECONDS),
+        "server_cpu_ms_per_action": round(cpu_used * 1000 / max(actions, 1), 1),
+        "server_cpu_cores_busy": round(cpu_used / RUN_SECONDS, 2),
         "memory_per_session_kb": {k: round((after[k] - before[k]) * 1024 / max(live, 1), 1) for k in after},
         "memory_mb": {k: round(v, 1) for k, v in after.items()},
     }
@@ -318,6 +337,12 @@ async def _overload(server: PortalServer) -> dict:
     return {"answers_during": dict(statuses), "recovered_after_s": recovered}
 
 
+def _run(coroutine):
+    """On a thread of its own: a browser benchmark before this one leaves Playwright's loop on the main thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def _on_fresh_server(name: str, env: dict, measure) -> dict:
     """``measure(server)`` on a server started for it alone (memory figures start from a clean process)."""
     port = free_port()
@@ -326,8 +351,8 @@ def _on_fresh_server(name: str, env: dict, measure) -> dict:
     try:
         httpx.get(f"{server.url}/api/v1/health/ready", timeout=120)  # the embedded API is built on its first request
         for _ in range(3):
-            asyncio.run(_probe(server))
-        return asyncio.run(measure(server))
+            _run(_probe(server))
+        return _run(measure(server))
     finally:
         server.stop()
         if url := env.get("PORTAL_REDIS_URL"):

@@ -10,6 +10,7 @@ import itertools
 import threading
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
@@ -72,7 +73,9 @@ def _burst(base_url: str, port: int) -> tuple[list, list]:
 
     static.start()
     try:
-        asyncio.run(callers())
+        # On a thread of its own: Playwright's sync API may hold this thread's event loop.
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, callers()).result()
     finally:
         running.clear()
         static.join()

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from locales import gettext_for
-from tests.browser.conftest import DEMO_PASSWORD
+from tests.browser.conftest import log_in_context
 from tests.conftest import ARTIFACTS
 from tests.portal_server import PortalServer, free_port
 from tests.servers import Nginx, readme_nginx_site
@@ -82,10 +82,9 @@ def _until(condition, timeout: float = 60.0):
 def test_a_session_continues_on_another_worker(browser: Browser, scaled):
     server, proxy = scaled
     assert len(_workers(server)) == 2
-    token = httpx.post(f"{proxy.url}/api/v1/auth/password", json={"phone": "13900139000", "password": DEMO_PASSWORD}, timeout=30).json()["token"]
     service = next(s for s in httpx.get(f"{proxy.url}/api/v1/services?size=50&locale=en", timeout=30).json()["items"] if s["online_application"])
     context = browser.new_context(base_url=proxy.url)
-    context.add_cookies([{"name": "portal_session", "value": token, "url": proxy.url}])
+    log_in_context(context, proxy.url, "13900139000")
     page = context.new_page()
     t = gettext_for("en")
     page.goto(f"/en/apply/{service['id']}/")
