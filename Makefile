@@ -15,7 +15,7 @@ export REFLEX_USE_NPM := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PORT
 
-DEBIAN_PACKAGES := chromium espeak-ng libespeak-ng1 sox redis-server postgresql
+DEBIAN_PACKAGES := chromium espeak-ng libespeak-ng1 sox redis-server postgresql nginx
 
 .PHONY: run kiosk kiosk-models build test bench venv system-deps i18n-extract i18n-update i18n-compile clean
 
@@ -51,7 +51,7 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-## system-deps: Debian packages the suite needs (chromium, espeak-ng, sox, redis, postgresql), when missing
+## system-deps: Debian packages the suite needs (chromium, espeak-ng, sox, redis, postgresql, nginx), when missing
 system-deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

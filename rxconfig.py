@@ -1,8 +1,16 @@
-"""Reflex configuration: production serves the frontend and backend on one port."""
+"""Reflex configuration: production serves the frontend and backend on one port.
+
+The built pages find their backend at run time on the origin they were
+served from (frontend/same_origin.py), so ``PORT`` at build time matters only
+to ``reflex run``. ``PORTAL_REDIS_URL`` keeps page state in Redis, which lets
+several backend workers (and machines) share sessions.
+"""
 
 import os
 
 import reflex as rx
+
+from frontend.same_origin import SameOriginBackend
 
 PORT = int(os.environ.get("PORT", "3000"))
 
@@ -15,7 +23,9 @@ config = rx.Config(
     frontend_port=PORT,
     backend_port=PORT,
     api_url=f"http://localhost:{PORT}",
+    redis_url=os.environ.get("PORTAL_REDIS_URL") or None,
     default_color_mode="light",
     frontend_compression_formats=["brotli", "gzip"],
+    plugins=[SameOriginBackend()],
     disable_plugins=[rx.plugins.SitemapPlugin],
 )

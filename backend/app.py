@@ -8,8 +8,10 @@ from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from backend import models
+from backend import health, models
 from backend.api import accounts, applications, catalogue, halls, information, letters
+from backend.catalogue_cache import CatalogueCache
+from backend.content_versions import ContentVersions, ensure_rows
 from backend.db import lock_for_start_up, make_engine, make_sync_engine, migrate
 from backend.errors import ErrorBody, install_error_handlers
 from backend.search import SearchIndex
@@ -28,12 +30,13 @@ def build_search_index(session: Session) -> SearchIndex:
 
 
 def prepare_database(engine: Engine, slot_days: int) -> None:
-    """Bring the schema to the newest migration, seed an empty database, top up
-    slots and today's queue: in one transaction, which one starting worker at a
+    """Bring the schema to the newest migration, make the content version
+    rows, seed an empty database, top up slots and today's queue: in one transaction, which one starting worker at a
     time may hold (the others wait, then find the work done)."""
     with engine.begin() as connection:
         lock_for_start_up(connection)
         migrate(connection)
+        ensure_rows(connection)
         with Session(bind=connection) as session:
             prepare(session, slot_days)
 
@@ -72,11 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings)
     app.state.search_index = search_index
     install_error_handlers(app)
-    for module in (catalogue, information, halls, applications, letters, accounts):
+    for module in (catalogue, information, halls, applications, letters, accounts, health):
         app.include_router(module.router)
-
-    @app.get("/health", tags=["meta"])
-    async def health() -> dict[str, str]:
-        return {"status": "ok"}
-
+    app.add_middleware(CatalogueCache, versions=ContentVersions(app.state.engine))
     return app

@@ -248,3 +248,13 @@ class HelpRequest(SQLModel, table=True):
     locale: str
     status: str = "open"  # open | answered
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ContentVersion(SQLModel, table=True):
+    """A counter per content area (``backend.content_versions``): bumped with
+    every change to the area's records, so cached reads know when they are stale."""
+
+    __tablename__ = "content_versions"
+
+    area: str = Field(primary_key=True, max_length=20)
+    version: int = 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.routing import Mount
 
+from backend.admission import AdmissionControl, Limits
 from backend.app import API_PREFIX, create_app
 
 
 def app() -> Starlette:
-    return Starlette(routes=[Mount(API_PREFIX, app=create_app())])
+    return Starlette(routes=[Mount(API_PREFIX, app=AdmissionControl(create_app(), Limits.from_env()))])

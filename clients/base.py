@@ -7,13 +7,18 @@
 - Idempotent reads are retried with exponential backoff (stamina); writes never
   are: they carry an Idempotency-Key instead, so a retry by the user is safe.
 - Every call sends the locale and a request id; failures become typed errors.
-- Catalogue reads are cached with a TTL, and the last good copy is kept so an
+- Catalogue reads are cached with a TTL; past it they are revalidated with
+  ``If-None-Match`` (a 304 costs the back end no body). The last good copy
+  is kept where every worker sees it (:mod:`clients.last_good`) so an
   information page can still be served, marked stale, when the back end fails.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
+import hashlib
+import json as json_module
 import os
 import uuid
 from urllib.parse import quote
@@ -24,6 +29,8 @@ import httpx
 import stamina
 from cachetools import TTLCache
 from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from clients.last_good import Copy, LastGoodStore, MemoryStore, last_good_store
 
 T = TypeVar("T")
 
@@ -117,11 +124,21 @@ class Cached(Generic[T]):
     stale: bool = False
 
 
+@functools.cache
+def _model_digest(endpoint: Endpoint) -> str:
+    schema = TypeAdapter(endpoint.response).json_schema() if endpoint.response is not None else None
+    return hashlib.sha256(json_module.dumps(schema, sort_keys=True).encode()).hexdigest()[:16]
+
+
 # ------------------------------------------------------------------ the client
 
 
 class ApiClient:
-    def __init__(self, base_url: str | None = None, asgi_app: Any = None, cache_ttl: float = 60.0):
+    """One back end, over HTTP (``base_url``) or in process (``asgi_app``).
+    ``cache_ttl`` seconds of catalogue reads are answered from memory;
+    ``last_good`` keeps their last good copies (this process's memory by default)."""
+
+    def __init__(self, base_url: str | None = None, asgi_app: Any = None, cache_ttl: float = 60.0, last_good: LastGoodStore | None = None):
         if base_url:
             transport: httpx.AsyncBaseTransport = httpx.AsyncHTTPTransport(retries=0)
             self.base_url = base_url.rstrip("/")
@@ -139,10 +156,11 @@ class ApiClient:
             headers={"User-Agent": "haizhou-portal/1"},
         )
         self._cache: TTLCache = TTLCache(maxsize=2048, ttl=cache_ttl)
-        self._last_good: dict[tuple, Any] = {}
+        self._last_good = last_good or MemoryStore()
 
     async def aclose(self) -> None:
         await self._http.aclose()
+        await self._last_good.aclose()
 
     async def _send(self, method: str, url: str, **kwargs) -> httpx.Response:
         try:
@@ -166,6 +184,25 @@ class ApiClient:
         token: str | None = None,
         idempotency_key: str | None = None,
     ) -> Any:
+        response = await self._request(
+            endpoint, locale=locale, path=path, params=params, json=json, files=files, token=token, idempotency_key=idempotency_key
+        )
+        return self._parse(endpoint, response.content)
+
+    async def _request(
+        self,
+        endpoint: Endpoint,
+        *,
+        locale: str,
+        path: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        json: BaseModel | None = None,
+        files: dict | None = None,
+        token: str | None = None,
+        idempotency_key: str | None = None,
+        etag: str | None = None,
+    ) -> httpx.Response:
+        """The back end's answer (2xx, or 304 for a read sent with ``etag``), else a typed error."""
         url = endpoint.url(**(path or {}))
         query = {k: v for k, v in {**(params or {}), "locale": locale}.items() if v is not None}
         headers = {"Accept-Language": locale, "X-Request-ID": str(uuid.uuid4())}
@@ -173,6 +210,8 @@ class ApiClient:
             headers["Authorization"] = f"Bearer {token}"
         if idempotency_key:
             headers["Idempotency-Key"] = idempotency_key
+        if etag:
+            headers["If-None-Match"] = etag
         body = json.model_dump(mode="json", exclude_none=True) if json is not None else None
 
         if endpoint.is_read:
@@ -183,21 +222,37 @@ class ApiClient:
         else:
             response = await self._send(endpoint.method, url, params=query, headers=headers, json=body, files=files)
             self._raise_for_status(response)
-        return self._parse(endpoint, response)
+        return response
+
+    async def probe(self, endpoint: Endpoint) -> bool:
+        """One try of a read, without retries or cache: whether it answered 2xx."""
+        try:
+            response = await self._send(endpoint.method, endpoint.path, headers={"X-Request-ID": str(uuid.uuid4())})
+        except Unavailable:
+            return False
+        return response.is_success
 
     async def read_cached(self, endpoint: Endpoint, *, locale: str, path: dict | None = None, params: dict | None = None) -> Cached:
-        """A catalogue read: from the TTL cache, else the back end, else the last good copy."""
+        """A catalogue read: from the TTL cache; else revalidated with the back
+        end (``If-None-Match`` with the last good copy's ETag: a 304 renews
+        that copy); else, when the back end fails, the last good copy, stale."""
         key = (endpoint.path, locale, tuple(sorted((path or {}).items())), tuple(sorted((params or {}).items())))
         if key in self._cache:
             return Cached(self._cache[key])
+        store_key = f"{_model_digest(endpoint)}:{key!r}"  # a copy read under another model is never reused
+        copy = await self._last_good.get(store_key)
         try:
-            value = await self.call(endpoint, locale=locale, path=path, params=params)
+            response = await self._request(endpoint, locale=locale, path=path, params=params, etag=copy.etag if copy else None)
         except Unavailable:
-            if key in self._last_good:
-                return Cached(self._last_good[key], stale=True)
+            if copy is not None:
+                return Cached(self._parse(endpoint, copy.body), stale=True)
             raise
+        if response.status_code == 304 and copy is not None:
+            value = self._parse(endpoint, copy.body)
+        else:
+            value = self._parse(endpoint, response.content)
+            await self._last_good.put(store_key, Copy(response.headers.get("etag"), response.content))
         self._cache[key] = value
-        self._last_good[key] = value
         return Cached(value)
 
     @staticmethod
@@ -217,11 +272,11 @@ class ApiClient:
         raise _STATUS_ERRORS.get(status, ClientError)(code, error.get("message", ""))
 
     @staticmethod
-    def _parse(endpoint: Endpoint, response: httpx.Response) -> Any:
+    def _parse(endpoint: Endpoint, body: bytes) -> Any:
         if endpoint.response is None:
             return None
         try:
-            return TypeAdapter(endpoint.response).validate_json(response.content)
+            return TypeAdapter(endpoint.response).validate_json(body)
         except ValidationError:
             raise Unavailable("unavailable", f"{endpoint.method} {endpoint.path}: the answer did not match its model") from None
 
@@ -248,6 +303,7 @@ def api_client() -> ApiClient:
             base_url=os.environ.get("PORTAL_API_URL") or None,
             asgi_app=_embedded_app,
             cache_ttl=float(os.environ.get("PORTAL_CACHE_SECONDS", "60")),
+            last_good=last_good_store(),
         )
         _client_loop = loop
     return _client

@@ -4,6 +4,8 @@
   configured; the typed clients then call it in process.
 - ``/`` sends the visitor to their saved language, else the best match of the
   browser's languages, else the default locale.
+- ``/_portal/live`` and ``/_portal/ready`` (also ``/_health``) report health
+  (``frontend/health.py``).
 - ``/_portal/speech`` reads text aloud (WAV) when the browser has no voice
   for the page's language.
 - ``/_portal/uploads`` takes a file from an upload field and passes it to the
@@ -16,6 +18,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gzip
 import os
 import re
@@ -37,6 +41,7 @@ from starlette.convertors import Convertor, register_url_convertor
 from clients import applications
 from clients.base import ClientError, InvalidInput, Unauthorised
 from components.uploads import MAX_BYTES
+from frontend.health import add_health_routes
 from frontend.session import SESSION_COOKIE
 from kiosk.routes import KIOSK_PROFILE, add_kiosk_routes
 from locales import DEFAULT_LOCALE, HTML_LANG, LOCALES, build_locales
@@ -115,35 +120,54 @@ class KioskLockdown:
 
 
 class LazyApp:
-    """An ASGI app built on its first request, so that compiling the frontend
-    never opens the database."""
+    """An ASGI app built when the server starts (``reference_api_built``) or
+    on its first request, so that compiling the frontend never opens the database."""
 
     def __init__(self, factory: Callable):
         self._factory = factory
         self._app = None
         self._lock = threading.Lock()
 
-    def _get(self):
+    def build(self):
         with self._lock:
             if self._app is None:
                 self._app = self._factory()
         return self._app
 
     async def __call__(self, scope, receive, send) -> None:
-        await self._get()(scope, receive, send)
+        await self.build()(scope, receive, send)
+
+
+_reference_api: LazyApp | None = None
+
+
+@contextlib.asynccontextmanager
+async def reference_api_built():
+    """A lifespan task: build the embedded reference API (schema, seed, search
+    index: seconds) in a thread before the server takes requests, rather than
+    on the event loop during the first one, when every page would wait."""
+    if _reference_api is not None:
+        await asyncio.to_thread(_reference_api.build)
+    yield
 
 
 def embed_reference_api(api: FastAPI) -> None:
     """Mount the reference back end under /api/v1 and point the clients at it,
-    unless the portal is configured to use a remote one."""
+    unless the portal is configured to use a remote one.
+
+    Two admission lanes: the portal's own pages calling in process, and
+    callers from outside at /api/v1, so a burst from outside cannot take the
+    pages' share (nor the threads static files need)."""
     if os.environ.get("PORTAL_API_URL"):
         return
+    from backend.admission import AdmissionControl, Limits
     from backend.app import API_PREFIX, create_app
     from clients.base import use_embedded_api
 
-    reference_api = LazyApp(create_app)
-    use_embedded_api(reference_api)
-    api.mount(API_PREFIX, reference_api)
+    global _reference_api
+    reference_api = _reference_api = LazyApp(create_app)
+    use_embedded_api(AdmissionControl(reference_api, Limits.from_env()))
+    api.mount(API_PREFIX, AdmissionControl(reference_api, Limits.from_env()))
 
 
 class SpeechRequest(BaseModel):
@@ -198,6 +222,7 @@ def portal_routes(dynamic_paths: list[str]) -> FastAPI:
     api.add_api_route("/_portal/uploads", upload, methods=["POST"], include_in_schema=False)
     api.add_api_route("/_portal/speech", read_aloud, methods=["POST"], include_in_schema=False)
     add_kiosk_routes(api)
+    add_health_routes(api)
     if KIOSK_PROFILE:
         api.add_middleware(KioskLockdown)
 

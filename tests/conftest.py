@@ -17,6 +17,7 @@ from backend.db import make_sync_engine
 from backend.settings import Settings, load_settings
 from tests.portal_server import BIN, ROOT, PortalServer, build, free_port
 from tests.postgres_server import PostgresServer
+from tests.servers import RedisServer
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
@@ -141,3 +142,14 @@ def kiosk(portal):
     finally:
         portal.stop()
         portal.start()
+
+
+# ---- a real Redis, for the scaled-out set-up
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory) -> RedisServer:
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()

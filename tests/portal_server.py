@@ -47,7 +47,7 @@ class PortalServer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "frontend.serve"], cwd=self.cwd, env=env, stdout=log, stderr=log, start_new_session=True
         )
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the portal server exited; see {self.log}")
@@ -58,7 +58,7 @@ class PortalServer:
                 pass
             time.sleep(0.3)
         self.stop()  # never leave a half-started server for the next test to meet
-        raise RuntimeError(f"the portal server did not answer within 120 s; see {self.log}")
+        raise RuntimeError(f"the portal server did not answer within 180 s; see {self.log}")
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

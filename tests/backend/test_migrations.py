@@ -11,15 +11,16 @@ import sys
 import time
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import func
+from sqlalchemy import func, text
 from sqlmodel import Session, SQLModel, select
 
 from backend import models
 from backend.content import load_content
-from backend.db import alembic_config, make_sync_engine, migrate
+from backend.db import BASELINE, alembic_config, make_sync_engine, migrate
 from tests.conftest import DATABASES, fresh_settings
 from tests.portal_server import ROOT
 
@@ -48,9 +49,12 @@ def test_a_migrated_database_is_exactly_the_models_schema(api_app, api_db):
 
 
 def test_a_database_made_before_migrations_is_taken_over(empty_database):
+    """A database create_all made before migrations (the baseline's tables, no
+    ``alembic_version``) is stamped at the baseline and brought to the head."""
     engine, _settings = empty_database
     with engine.begin() as connection:
-        SQLModel.metadata.create_all(connection)
+        command.upgrade(alembic_config(connection), BASELINE)
+        connection.execute(text("DROP TABLE alembic_version"))
     with engine.begin() as connection:
         migrate(connection)
     with engine.connect() as connection:
