@@ -18,4 +18,7 @@ config = rx.Config(
     default_color_mode="light",
     frontend_compression_formats=["brotli", "gzip"],
     disable_plugins=[rx.plugins.SitemapPlugin],
+    # Pages, websocket and API share one origin, so no other origin is allowed
+    # to read an answer; frontend/security.py refuses their writes.
+    cors_allowed_origins=[],
 )

@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description="The reference implementation of the back-end services the citizen portal reaches through its typed clients.",
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url="/docs" if settings.api_docs else None,
         redoc_url=None,
         responses={
             400: {"model": ErrorBody, "description": "A body that cannot be read"},

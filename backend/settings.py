@@ -16,6 +16,7 @@ class Settings:
     token_ttl_minutes: int
     upload_max_bytes: int
     slot_days: int
+    api_docs: bool = False  # the interactive docs at /docs (they load their script from a CDN)
 
     @property
     def upload_dir(self) -> Path:
@@ -32,4 +33,5 @@ def load_settings() -> Settings:
         token_ttl_minutes=int(os.environ.get("PORTAL_TOKEN_TTL_MINUTES", "30")),
         upload_max_bytes=int(os.environ.get("PORTAL_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024))),
         slot_days=int(os.environ.get("PORTAL_SLOT_DAYS", "14")),
+        api_docs=os.environ.get("PORTAL_API_DOCS") == "1",
     )

@@ -175,14 +175,20 @@ class ApiClient:
             headers["Idempotency-Key"] = idempotency_key
         body = json.model_dump(mode="json", exclude_none=True) if json is not None else None
 
-        if endpoint.is_read:
-            async for attempt in stamina.retry_context(on=Unavailable, attempts=RETRY_ATTEMPTS, wait_initial=0.2, wait_max=1.0, timeout=15):
-                with attempt:
-                    response = await self._send(endpoint.method, url, params=query, headers=headers)
-                    self._raise_for_status(response)
-        else:
-            response = await self._send(endpoint.method, url, params=query, headers=headers, json=body, files=files)
-            self._raise_for_status(response)
+        try:
+            if endpoint.is_read:
+                async for attempt in stamina.retry_context(on=Unavailable, attempts=RETRY_ATTEMPTS, wait_initial=0.2, wait_max=1.0, timeout=15):
+                    with attempt:
+                        response = await self._send(endpoint.method, url, params=query, headers=headers)
+                        self._raise_for_status(response)
+            else:
+                response = await self._send(endpoint.method, url, params=query, headers=headers, json=body, files=files)
+                self._raise_for_status(response)
+        except InvalidInput as error:
+            if error.fields and set(error.fields) <= set(path or {}):
+                # An id the back end refuses to even look up names nothing there is.
+                raise NotFound("not_found", str(error)) from None
+            raise
         return self._parse(endpoint, response)
 
     async def read_cached(self, endpoint: Endpoint, *, locale: str, path: dict | None = None, params: dict | None = None) -> Cached:
