@@ -11,6 +11,7 @@ from backend import models
 from backend.api import accounts, applications, catalogue, halls, information, letters
 from backend.db import create_tables, lock_for_start_up, make_engine, make_sync_engine
 from backend.errors import ErrorBody, install_error_handlers
+from backend.logs import keep_personal_data_out_of_logs
 from backend.search import SearchIndex
 from backend.seed import prepare
 from backend.settings import Settings, load_settings
@@ -45,6 +46,7 @@ def prepare_database(settings: Settings) -> SearchIndex:
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
+    keep_personal_data_out_of_logs()
     settings = settings or load_settings()
     search_index = prepare_database(settings)
 

@@ -41,7 +41,8 @@ def make_engine(settings: Settings) -> AsyncEngine:
     ``sqlalchemy.exc.TimeoutError`` (on SQLite, waiting for the write lock does
     the same, then raises "database is locked")."""
     url = database_url(settings, asynchronous=True)
-    pool = {"pool_size": settings.db_pool_size, "max_overflow": 0, "pool_timeout": settings.db_timeout_seconds}
+    # hide_parameters: a database error never quotes the ID or phone number it was given (backend/logs.py).
+    pool = {"pool_size": settings.db_pool_size, "max_overflow": 0, "pool_timeout": settings.db_timeout_seconds, "hide_parameters": True}
     if url.get_backend_name() != "sqlite":
         return create_async_engine(url, pool_pre_ping=True, **pool)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -65,9 +66,9 @@ def make_sync_engine(settings: Settings) -> Engine:
     take turns."""
     url = database_url(settings, asynchronous=False)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": START_UP_WAIT_SECONDS})
+    engine = create_engine(url, connect_args={"timeout": START_UP_WAIT_SECONDS}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _sqlite_transactions(connection, _record) -> None:

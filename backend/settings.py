@@ -21,6 +21,9 @@ class Settings:
     db_pool_size: int = 10
     db_timeout_seconds: float = 3.0
     api_docs: bool = False  # the interactive docs at /docs (they load their script from a CDN)
+    # Peers whose X-Forwarded-For names the real caller (attempt limits count per caller):
+    # the portal calling in process, or a proxy on this machine.
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
 
     @property
     def upload_dir(self) -> Path:
@@ -42,4 +45,5 @@ def load_settings() -> Settings:
         db_pool_size=int(os.environ.get("PORTAL_DB_POOL_SIZE", "10")),
         db_timeout_seconds=float(os.environ.get("PORTAL_DB_TIMEOUT_SECONDS", "3")),
         api_docs=os.environ.get("PORTAL_API_DOCS") == "1",
+        trusted_proxies=tuple(p.strip() for p in os.environ.get("PORTAL_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if p.strip()),
     )

@@ -6,7 +6,9 @@
 - Timeouts: connect 2 s, read 5 s (enforced for the in-process transport too).
 - Idempotent reads are retried with exponential backoff (stamina); writes never
   are: they carry an Idempotency-Key instead, so a retry by the user is safe.
-- Every call sends the locale and a request id; failures become typed errors.
+- Every call sends the locale and a request id, and the address of the person
+  it is made for (``END_USER``, as ``X-Forwarded-For``: the back end limits
+  guessing per caller); failures become typed errors.
 - Catalogue reads are cached with a TTL, and the last good copy is kept so an
   information page can still be served, marked stale, when the back end fails.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
+from contextvars import ContextVar
 from urllib.parse import quote
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -30,6 +33,8 @@ T = TypeVar("T")
 CONNECT_TIMEOUT = 2.0
 READ_TIMEOUT = 5.0
 RETRY_ATTEMPTS = 3
+# The address of the person the calls are made for (set per event by the portal).
+END_USER: ContextVar[str | None] = ContextVar("end_user", default=None)
 
 
 # ------------------------------------------------------------------ errors
@@ -169,6 +174,8 @@ class ApiClient:
         url = endpoint.url(**(path or {}))
         query = {k: v for k, v in {**(params or {}), "locale": locale}.items() if v is not None}
         headers = {"Accept-Language": locale, "X-Request-ID": str(uuid.uuid4())}
+        if end_user := END_USER.get():
+            headers["X-Forwarded-For"] = end_user
         if token:
             headers["Authorization"] = f"Bearer {token}"
         if idempotency_key:

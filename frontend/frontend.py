@@ -11,6 +11,7 @@ import components
 from components.problems import backend_exception_handler
 import kiosk
 from components.header import portal_name
+from frontend.end_user import ForwardEndUser
 from frontend.pages import PAGES
 from frontend.pages.not_found import not_found_page, not_found_title
 from frontend.server import portal_routes, with_security_headers
@@ -39,6 +40,7 @@ app = rx.App(
     api_transformer=[portal_routes([spec.path for spec in PAGES if spec.is_dynamic]), with_security_headers],
 )
 app.add_page(not_found_page(), route="404", title=not_found_title())
+app.add_middleware(ForwardEndUser())
 
 for spec in PAGES:
     for locale in build_locales():

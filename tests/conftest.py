@@ -86,6 +86,7 @@ def api_settings(tmp_path_factory) -> Settings:
         token_ttl_minutes=base.token_ttl_minutes,
         upload_max_bytes=base.upload_max_bytes,
         slot_days=base.slot_days,
+        trusted_proxies=("testclient",),  # tests name their callers in X-Forwarded-For
     )
 
 

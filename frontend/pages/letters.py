@@ -10,7 +10,7 @@ import uuid
 import reflex as rx
 
 from clients import accounts, interaction
-from clients.base import ClientError, InvalidInput, NotFound, Unavailable
+from clients.base import ClientError, InvalidInput, NotFound, RateLimited, Unavailable
 from components.fields import choice_group, error_summary, field, personal_field
 from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
@@ -228,7 +228,7 @@ def letter_page(locale: str, kind: str, title: str) -> rx.Component:
 
 
 class ReplyState(rx.State):
-    outcome: str = ""  # "", found, not_found, invalid, unavailable
+    outcome: str = ""  # "", found, not_found, invalid, too_many_attempts, unavailable
     ticket: str = ""
     code: str = ""
     letter: LetterView = LetterView()
@@ -242,6 +242,9 @@ class ReplyState(rx.State):
             letter = await interaction.read_letter(api_locale(locale), ticket, access_code=code)
         except NotFound:
             self.outcome = "not_found"
+            return rx.set_focus("reply-outcome")
+        except RateLimited:
+            self.outcome = "too_many_attempts"
             return rx.set_focus("reply-outcome")
         except ClientError as error:
             self.outcome = "unavailable" if isinstance(error, Unavailable) else "not_found"
@@ -315,6 +318,7 @@ def reply_page(locale: str) -> rx.Component:
                 ),
                 ("invalid", notice(rx.el.p(_("Enter the 14-digit ticket number and the 6-digit access code you were given.")), tone="warning")),
                 ("not_found", notice(rx.el.p(_("We cannot find a message with these numbers. Check them, or call 12345.")), tone="warning")),
+                ("too_many_attempts", notice(rx.el.p(_("Too many wrong attempts. Please wait a few minutes and try again, or call 12345.")), tone="warning")),
                 ("unavailable", unavailable_notice(locale)),
                 rx.fragment(),
             ),

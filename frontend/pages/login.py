@@ -158,7 +158,8 @@ def _problem(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     messages = {
         "wrong_credentials": _("The details you entered do not match an account. Check them and try again."),
-        "account_locked": _("This account is locked after too many failed attempts. Try again in 15 minutes, or call 12345."),
+        "account_locked": _("This account is locked. Call 12345 or visit a service hall to have it unlocked."),
+        "too_many_attempts": _("Too many wrong attempts. Please wait a few minutes and try again, or call 12345."),
         "code_invalid": _("That code is not right. Check the text message and try again."),
         "code_expired": _("That code has expired. Ask for a new one."),
         "rate_limited": _("Please wait a minute before asking for another code."),

@@ -71,7 +71,7 @@ def test_foreign_residents_log_in_with_their_passport(page: Page):
     ("locale", "phone", "message"),
     [
         ("ja", "13800138000", "The details you entered do not match an account. Check them and try again."),
-        ("ko", "13700137000", "This account is locked after too many failed attempts. Try again in 15 minutes, or call 12345."),
+        ("ko", "13700137000", "This account is locked. Call 12345 or visit a service hall to have it unlocked."),
     ],
 )
 def test_login_failures_are_explained(page: Page, locale, phone, message):
