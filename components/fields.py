@@ -143,8 +143,8 @@ def personal_field(
     return rx.cond(
         (shown != "") & ~unmasked.contains(name),
         rx.el.div(
-            rx.el.p(label, id=f"{field_id}-label", class_name="field__label"),
-            rx.el.p(shown, id=field_id, class_name="field__masked", custom_attrs={"translate": "no"}),
+            rx.el.div(label, id=f"{field_id}-label", class_name="field__label"),
+            rx.el.div(shown, id=field_id, class_name="field__masked", custom_attrs={"translate": "no"}),
             rx.el.button(_("Change"), rx.el.span(" ", label, class_name="visually-hidden"), type="button", class_name="button button--secondary", on_click=edit),
             class_name="field",
         ),

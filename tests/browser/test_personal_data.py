@@ -31,6 +31,7 @@ def test_an_application_shows_the_numbers_masked_until_the_person_changes_one(br
     t = gettext_for("en")
     page.goto(f"/en/apply/{SERVICE}/")
     expect(page.get_by_text(t("Step %(number)s of %(total)s") % {"number": 1, "total": 7})).to_be_visible()
+    expect(page.locator("main h1 [data-content]")).to_be_visible()  # loaded: the form will not be replaced under the click
     page.get_by_label(t("I meet these conditions")).check()
     continue_apply(page, t, 2)
     continue_apply(page, t, 3)

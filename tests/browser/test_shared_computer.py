@@ -41,6 +41,7 @@ def _start_an_application(page: Page, locale: str) -> None:
     page.wait_for_url(re.compile(rf"/{locale}/login/"))
     _log_in(page, locale, FIRST["phone"])
     page.wait_for_url(f"**/{locale}/apply/{SERVICE}/")
+    expect(page.locator("main h1 [data-content]")).to_be_visible()  # the service has loaded: the form will not be replaced
     page.get_by_label(t("I meet these conditions")).check()
     for step in (2, 3, 4):
         continue_apply(page, t, step)
@@ -66,6 +67,7 @@ def _second_person_applies(page: Page, locale: str, frames: list[str]) -> None:
     t = gettext_for(locale)
     page.goto(f"/{locale}/apply/{SERVICE}/")
     expect(page.get_by_text(t("Step %(number)s of %(total)s") % {"number": 1, "total": 7})).to_be_visible()
+    expect(page.locator("main h1 [data-content]")).to_be_visible()
     expect(page.get_by_text(t("We kept your unfinished application. You can carry on where you stopped."))).to_have_count(0)
     _nothing_of_the_first_person(page, frames)
     page.get_by_label(t("I meet these conditions")).check()
