@@ -24,7 +24,7 @@ def _in(locale: str) -> rx.Component:
     return page_frame(
         locale,
         "[missing]",
-        rx.el.h1(_("We cannot find this page")),
+        rx.el.h1(_title(locale)),
         notice(
             rx.el.p(_("It may have been moved or withdrawn. Check the address, or search for what you need.")),
             nav_link(_("Home"), href=locale_href(locale)),
@@ -38,8 +38,13 @@ def not_found_page() -> rx.Component:
     return rx.match(PATH_LOCALE, *others, _in(DEFAULT_LOCALE))
 
 
+def _title(locale: str) -> str:
+    _ = gettext_for(locale)
+    return _("We cannot find this page")
+
+
 def not_found_title() -> Var:
     """The page title in the address's language."""
-    titles = {code: gettext_for(code)("We cannot find this page") for code in build_locales()}
+    titles = {code: _title(code) for code in build_locales()}
     table, default = json.dumps(titles, ensure_ascii=False), json.dumps(titles[DEFAULT_LOCALE], ensure_ascii=False)
     return Var(f'({table}[routerLocation.pathname.split("/")[1]] ?? {default})', _var_data=_ROUTER).to(str)
