@@ -12,7 +12,6 @@ import logging
 import uuid
 from pathlib import Path
 
-import httpx
 import pytest
 import yaml
 from sqlalchemy.exc import IntegrityError
