@@ -123,12 +123,14 @@ async def book(locale: str, booking: Booking, *, idempotency_key: str, token: st
     return await api_client().call(BOOK, locale=locale, json=booking, token=token, idempotency_key=idempotency_key)
 
 
-async def appointment(locale: str, appointment_id: str, *, token: str | None = None, phone_last4: str | None = None) -> Appointment:
-    return await api_client().call(APPOINTMENT, locale=locale, path={"appointment_id": appointment_id}, params={"phone_last4": phone_last4}, token=token)
+async def appointment(locale: str, appointment_id: str, *, token: str | None = None, phone: str | None = None) -> Appointment:
+    """By its owner (``token``), or by its number and the whole phone number it was booked with."""
+    return await api_client().call(APPOINTMENT, locale=locale, path={"appointment_id": appointment_id}, params={"phone": phone}, token=token)
 
 
-async def cancel(locale: str, appointment_id: str, *, token: str | None = None, phone_last4: str | None = None) -> Appointment:
-    return await api_client().call(CANCEL, locale=locale, path={"appointment_id": appointment_id}, params={"phone_last4": phone_last4}, token=token)
+async def cancel(locale: str, appointment_id: str, *, token: str) -> Appointment:
+    """By its owner only."""
+    return await api_client().call(CANCEL, locale=locale, path={"appointment_id": appointment_id}, token=token)
 
 
 async def my_appointments(locale: str, token: str) -> list[Appointment]:

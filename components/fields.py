@@ -78,8 +78,10 @@ def field(
     required_message: str | None = None,
     format_message: str | None = None,
     rows: int | None = None,
+    personal: bool = False,
 ) -> rx.Component:
-    """A labelled input (or textarea when ``kind="textarea"``)."""
+    """A labelled input (or textarea when ``kind="textarea"``). A ``personal``
+    field (an ID or phone number) is never kept in the browser's storage."""
     _ = gettext_for(locale)
     field_id = f"{form_id}-{name}"
     described = " ".join(filter(None, [f"{field_id}-hint" if hint else None, f"{field_id}-error", f"{field_id}-server-error"]))
@@ -90,6 +92,8 @@ def field(
     }
     if rule:
         attrs["data-rule"] = rule
+    if personal:
+        attrs["data-personal"] = ""
     if max_length:
         # Checked by forms.js with a message, not by maxlength, which silently cuts what was typed or pasted.
         attrs["data-max-length"] = str(max_length)
@@ -114,6 +118,37 @@ def field(
         server_error(locale, field_id, name, errors),
         control,
         class_name=rx.cond(errors.get(name, "").to(str) != "", "field field--error", "field"),
+    )
+
+
+def personal_field(
+    locale: str,
+    name: str,
+    label: str,
+    *,
+    masked: rx.Var,
+    unmasked: rx.Var,
+    edit: rx.EventSpec,
+    errors: rx.Var,
+    form_id: str,
+    **options,
+) -> rx.Component:
+    """A personal number (see frontend/personal.py): masked with a Change
+    button while it is known and not being edited; otherwise the field itself,
+    holding the full number only while it is edited. ``options`` are
+    :func:`field`'s."""
+    _ = gettext_for(locale)
+    field_id = f"{form_id}-{name}"
+    shown = masked.get(name, "").to(str)
+    return rx.cond(
+        (shown != "") & ~unmasked.contains(name),
+        rx.el.div(
+            rx.el.div(label, id=f"{field_id}-label", class_name="field__label"),
+            rx.el.div(shown, id=field_id, class_name="field__masked", custom_attrs={"translate": "no"}),
+            rx.el.button(_("Change"), rx.el.span(" ", label, class_name="visually-hidden"), type="button", class_name="button button--secondary", on_click=edit),
+            class_name="field",
+        ),
+        field(locale, name, label, errors=errors, form_id=form_id, value=unmasked.get(name, "").to(str), personal=True, **options),
     )
 
 

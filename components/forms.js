@@ -8,7 +8,11 @@
  *   field and in a summary at the top that links to the fields; focus moves
  *   to the summary. The server checks everything again.
  * - <form data-keep="key"> saves every field to sessionStorage as it is
- *   typed and restores it after a reload or a new login in the same tab. */
+ *   typed (not passwords, nor [data-personal] ID and phone numbers, which
+ *   stay on the server) and restores it after a reload or a new login in the same tab
+ *   (by the same person: components/session.js). An element with
+ *   data-forget-kept="prefix" (a confirmation) forgets the copies whose key
+ *   starts with the prefix. */
 (function () {
   "use strict";
 
@@ -125,7 +129,7 @@
   function save(form) {
     var data = {};
     fieldsOf(form).forEach(function (field) {
-      if (field.type === "file" || field.type === "password") return;
+      if (field.type === "file" || field.type === "password" || field.hasAttribute("data-personal")) return;
       if (field.type === "checkbox") data[field.name] = field.checked;
       else if (field.type === "radio") { if (field.checked) data[field.name] = field.value; }
       else data[field.name] = field.value;
@@ -157,14 +161,19 @@
     if (form && form.hasAttribute("data-keep")) save(form);
   });
 
+  function forgetSent() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-forget-kept]"), function (element) {
+      var prefix = "portal.form." + element.getAttribute("data-forget-kept");
+      try {
+        Object.keys(sessionStorage).filter(function (key) { return key.indexOf(prefix) === 0; }).forEach(function (key) { sessionStorage.removeItem(key); });
+      } catch (e) { /* storage blocked: nothing was kept */ }
+    });
+  }
+
   function restoreAll() {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-keep]"), restore);
+    forgetSent();
   }
   new MutationObserver(restoreAll).observe(document.documentElement, { childList: true, subtree: true });
   restoreAll();
-
-  // The server may ask for a kept form to be forgotten (after a successful submission).
-  window.portalForms = {
-    forget: function (key) { try { sessionStorage.removeItem("portal.form." + key); } catch (e) { /* ignore */ } },
-  };
 })();

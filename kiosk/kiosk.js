@@ -90,7 +90,6 @@
   }
 
   /* ---- speech in: hold to talk ---- */
-  var WORKLET = "class Pcm extends AudioWorkletProcessor{process(inputs){var c=inputs[0][0];if(c){var o=new Int16Array(c.length);for(var i=0;i<c.length;i++){var s=Math.max(-1,Math.min(1,c[i]));o[i]=s<0?s*32768:s*32767;}this.port.postMessage(o.buffer,[o.buffer]);}return true;}}registerProcessor('pcm',Pcm);";
   var audioContext = null;
   var workletReady = null;
 
@@ -130,7 +129,7 @@
     navigator.mediaDevices.getUserMedia(constraints).then(function (stream) {
       if (!state.talking) { stream.getTracks().forEach(function (t) { t.stop(); }); return; }
       audioContext = audioContext || new AudioContext({ sampleRate: 16000 });
-      workletReady = workletReady || audioContext.audioWorklet.addModule(URL.createObjectURL(new Blob([WORKLET], { type: "application/javascript" })));
+      workletReady = workletReady || audioContext.audioWorklet.addModule(talkButton().getAttribute("data-worklet"));
       return workletReady.then(function () {
         var source = audioContext.createMediaStreamSource(stream);
         var node = new AudioWorkletNode(audioContext, "pcm");
@@ -221,17 +220,17 @@
     speakPrompt("idle");
     state.countdown = setInterval(function () { left -= 1; count.textContent = String(Math.max(0, left)); }, 1000);
   }
+  // The server resets every state of the session and clears its cookie (as at log-out, components/session.js).
   function wipe() {
     clearInterval(state.countdown);
     stopAudio();
-    var button = document.querySelector("[data-kiosk-wipe]");
-    if (button) button.click(); else wiped();
+    window.portalSession.end().then(wiped);
     setTimeout(wiped, 3000);  // the server may be unreachable: wipe the browser anyway
   }
   // Everything the browser held goes: storage, cookies, audio; then the attract screen.
   function wiped() {
+    window.portalSession.forget();
     try { localStorage.clear(); } catch (e) { /* ignore */ }
-    try { sessionStorage.clear(); } catch (e) { /* ignore */ }
     document.cookie.split(";").forEach(function (c) {
       var name = c.split("=")[0].trim();
       if (name) document.cookie = name + "=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/";
@@ -273,6 +272,18 @@
   state.slow = sessionStorage.getItem("kiosk.slow") !== "false";
   new MutationObserver(onScreen).observe(document.documentElement, { childList: true, subtree: true });
   timingLoaded.then(function () { if (lastScreen) resetIdle(); else onScreen(); });
+
+  /* ---- cues: what a screen asks for once, when it appears (kiosk/screens.py: cue) ---- */
+  function actOn(cue) {
+    if (cue.kioskCued) return;
+    cue.kioskCued = true;
+    var what = cue.getAttribute("data-kiosk-cue");
+    if (what === "say") say(cue.getAttribute("data-text"));
+    else if (what === "prompt") speakPrompt(cue.getAttribute("data-prompt"));
+    else if (what === "print") window.print();
+  }
+  new MutationObserver(function () { document.querySelectorAll("[data-kiosk-cue]").forEach(actOn); })
+    .observe(document.documentElement, { childList: true, subtree: true });
 
   window.kiosk = { say: say, speakPrompt: speakPrompt, wiped: wiped, wipe: wipe };
 })();

@@ -9,8 +9,8 @@ import reflex as rx
 
 from components.icons import icon
 from components.links import locale_href, nav_link, plain_link
+from components.problems import problem_notice
 from kiosk.prompts import prompt_text
-from kiosk.state import KioskState
 from locales import HTML_LANG, LOCALES, N_, gettext_for
 
 TALK_KEY = "F8"  # the key a physical keypad's talk button sends
@@ -42,6 +42,7 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
             class_name="kiosk-header",
         ),
         rx.el.main(
+            problem_notice(locale),
             *content,
             id="main",
             tab_index=-1,
@@ -72,6 +73,7 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
                     custom_attrs={
                         "data-kiosk-talk": "",
                         "data-key": TALK_KEY,
+                        "data-worklet": rx.asset("pcm-worklet.js", shared=True),
                         "data-say-listening": _("Listening… let go of the button when you have finished."),
                         "data-say-no-microphone": _("The microphone is not working. Please use the touch screen."),
                     },
@@ -95,7 +97,6 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
             class_name="kiosk-idle",
             custom_attrs={"data-idle": "", "data-prompt": prompt_text("idle", locale)},
         ),
-        rx.el.button(type="button", hidden=True, on_click=KioskState.wipe, custom_attrs={"data-kiosk-wipe": ""}),
         rx.el.div(
             id="kiosk-config",
             hidden=True,

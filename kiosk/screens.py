@@ -123,11 +123,13 @@ class KioskQueueState(KioskState):
     services: list[Choice] = []
     ticket: TicketView = TicketView()
     printed: str = ""  # "", device, browser
+    prints: int = 0  # browser prints asked for: each is a new cue for kiosk.js
+    announcement: str = ""  # the ticket's number, said aloud when it is shown
     idempotency_key: str = ""
 
     @rx.event
     async def load(self, locale: str):
-        self.status, self.ticket, self.printed = "loading", TicketView(), ""
+        self.status, self.ticket, self.printed, self.announcement = "loading", TicketView(), "", ""
         self.idempotency_key = str(uuid.uuid4())
         try:
             hall = (await halls.hall(api_locale(locale), config.hall_id)).value
@@ -150,8 +152,8 @@ class KioskQueueState(KioskState):
             return
         _ = gettext_for(locale)
         self.ticket = TicketView(ticket.number, ticket.service.name, datetime_text(ticket.issued_at.astimezone(), locale), str(ticket.waiting_ahead))
+        self.announcement = _("Your number is %(number)s.") % {"number": " ".join(ticket.number)}
         self.status = "ticket"
-        yield rx.call_script("window.kiosk && window.kiosk.say(" + _js_string(_("Your number is %(number)s.") % {"number": " ".join(ticket.number)}) + ")")
         yield KioskQueueState.print_ticket(locale)
 
     @rx.event
@@ -169,13 +171,14 @@ class KioskQueueState(KioskState):
             self.printed = "device"
         except devices.DeviceUnavailable:
             self.printed = "browser"
-            return rx.call_script("window.print()")
+            self.prints += 1
 
 
-def _js_string(text: str) -> str:
-    import json
-
-    return json.dumps(text, ensure_ascii=False)
+def cue(what: str, key: rx.Var | int = 0, **data: str | rx.Var) -> rx.Component:
+    """Something the screen asks kiosk.js to do once, when it appears: say
+    ``text``, speak the prompt ``key`` or print. A new ``key`` is a new cue.
+    (No script is sent from the server: the page's policy allows none.)"""
+    return rx.el.span(hidden=True, key=key, custom_attrs={"data-kiosk-cue": what, **{f"data-{name}": value for name, value in data.items()}})
 
 
 def queue_page(locale: str) -> rx.Component:
@@ -197,6 +200,8 @@ def queue_page(locale: str) -> rx.Component:
             (
                 "ticket",
                 rx.el.section(
+                    cue("say", text=KioskQueueState.announcement),
+                    rx.cond(KioskQueueState.printed == "browser", cue("print", key=KioskQueueState.prints)),
                     rx.el.p(_("Your number"), class_name="kiosk-lead"),
                     rx.el.p(ticket.number, class_name="ticket__number", custom_attrs={"data-testid": "ticket-number", "translate": "no"}),
                     rx.el.dl(
@@ -251,7 +256,6 @@ class KioskTrackState(KioskState):
         self.steps = [StepView(s.step, s.done_at is not None, datetime_text(s.done_at, locale) if s.done_at else "") for s in found.steps]
         self.next_step = found.next_step or ""
         self.outcome = "found"
-        return rx.call_script("window.kiosk && window.kiosk.speakPrompt('result')")
 
     @rx.event
     async def scan(self, locale: str):
@@ -272,6 +276,7 @@ def track_page(locale: str) -> rx.Component:
         rx.cond(
             KioskTrackState.outcome == "found",
             rx.el.section(
+                cue("prompt", prompt="result"),
                 rx.el.h2(KioskTrackState.service, custom_attrs={"data-content": ""}),
                 rx.el.p(_("Status:"), " ", rx.el.strong(status_label(locale, KioskTrackState.status)), class_name="kiosk-lead", custom_attrs={"data-testid": "kiosk-status"}),
                 timeline(locale, KioskTrackState.steps),
@@ -324,7 +329,7 @@ class KioskBookState(KioskState):
     service_id: str = ""
     slot_id: str = ""
     name: str = ""
-    phone: str = ""
+    _phone: str = ""  # never sent back to the screen
     error: str = ""
     number: str = ""
     summary: str = ""
@@ -333,7 +338,7 @@ class KioskBookState(KioskState):
 
     @rx.event
     async def load(self, locale: str):
-        self.step, self.error, self.number, self.name, self.phone = "service", "", "", "", ""
+        self.step, self.error, self.number, self.name, self._phone = "service", "", "", "", ""
         self.idempotency_key = str(uuid.uuid4())
         language = api_locale(locale)
         try:
@@ -378,11 +383,11 @@ class KioskBookState(KioskState):
     @rx.event
     async def confirm(self, locale: str, form: dict):
         self.name = str(form.get("name", "")).strip() or self.name
-        self.phone = str(form.get("phone", "")).strip()
-        if validation.text_error(self.name, 60) or not validation.phone_e164(self.phone):
+        self._phone = str(form.get("phone", "")).strip()
+        if validation.text_error(self.name, 60) or not validation.phone_e164(self._phone):
             self.error = "details"
             return
-        booking = halls.Booking(slot_id=int(self.slot_id), service_id=self.service_id, name=self.name, phone=self.phone)
+        booking = halls.Booking(slot_id=int(self.slot_id), service_id=self.service_id, name=self.name, phone=self._phone)
         try:
             appointment = await halls.book(api_locale(locale), booking, idempotency_key=self.idempotency_key)
         except Conflict:  # taken (or started) since it was listed: list the times again

@@ -1,4 +1,6 @@
-"""What a kiosk session holds, and how it is wiped for the next person."""
+"""The parent of every kiosk screen's state. The idle reset wipes all of
+them, and every other state of the tab, through the session's end
+(frontend/session.py, components/session.js)."""
 
 from __future__ import annotations
 
@@ -6,12 +8,4 @@ import reflex as rx
 
 
 class KioskState(rx.State):
-    """The parent of every kiosk screen's state, so one event can wipe them all."""
-
-    @rx.event
-    async def wipe(self):
-        """Forget everything this session held, then let the browser clear its
-        storage and return to the attract screen (kiosk.js)."""
-        for state_class in KioskState.get_substates():
-            (await self.get_state(state_class)).reset()
-        return rx.call_script("window.kiosk && window.kiosk.wiped()")
+    """The parent of every kiosk screen's state."""

@@ -10,16 +10,17 @@ import uuid
 import reflex as rx
 
 from clients import accounts, interaction
-from clients.base import ClientError, InvalidInput, NotFound, Unavailable
-from components.fields import choice_group, error_summary, field
+from clients.base import ClientError, InvalidInput, NotFound, RateLimited, Unavailable
+from components.fields import choice_group, error_summary, field, personal_field
 from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
 from components.uploads import upload_field, uploaded_ids
 from frontend import validation
 from frontend.formatting import date_text
+from frontend.personal import PersonalNumbers
 from frontend.pages.me import LETTER_KINDS, status_label
-from frontend.session import SessionState
+from frontend.session import api_token
 from locales import N_, api_locale, gettext_for
 
 CATEGORIES = (
@@ -61,10 +62,9 @@ class LetterView:
     replied: str = ""
 
 
-class LetterState(rx.State):
+class LetterState(PersonalNumbers, rx.State):
     kind: str = "consultation"
     name: str = ""
-    phone: str = ""
     email: str = ""
     service: str = ""
     errors: dict[str, str] = {}
@@ -78,13 +78,15 @@ class LetterState(rx.State):
         self.kind = kind
         self.errors, self.problem, self.busy = {}, "", False
         self.sent = Sent()
+        self._forget_numbers()
         self.idempotency_key = str(uuid.uuid4())
         self.service = str(self.router.url.query_parameters.get("service", ""))[:60]
-        token = (await self.get_state(SessionState)).token
+        token = await api_token(self)
         if token:
             try:
                 profile = await accounts.me(api_locale(locale), token)
-                self.name, self.phone = profile.name, (profile.phone or "").removeprefix("+86")
+                self.name = profile.name
+                self._keep_number("phone", "phone", (profile.phone or "").removeprefix("+86"))
             except ClientError:
                 pass
 
@@ -93,6 +95,8 @@ class LetterState(rx.State):
         if self.busy:
             return
         values = {name: str(form.get(name, "")).strip() for name in FIELDS}
+        self._keep_number("phone", "phone", self._submitted_number(form, "phone"))
+        values["phone"] = self._number("phone")
         contact = values["contact"]
         errors = {
             "category": None if values["category"] in dict(CATEGORIES) else "invalid_choice",
@@ -108,7 +112,8 @@ class LetterState(rx.State):
             else (None if validation.email(values["email"]) else "invalid_email"),
         }
         self.errors = {k: v for k, v in errors.items() if v}
-        self.name, self.phone, self.email = values["name"], values["phone"], values["email"]
+        self.name, self.email = values["name"], values["email"]
+        self._stop_editing(keep_open=list(self.errors))
         if self.errors:
             yield rx.set_focus("letter-server-summary")
             return
@@ -126,12 +131,13 @@ class LetterState(rx.State):
             locale=api_locale(locale),
             attachments=uploaded_ids(values["attachments"]),
         )
-        token = (await self.get_state(SessionState)).token or None
+        token = await api_token(self)
         try:
             letter = await interaction.send_letter(api_locale(locale), letter_form, idempotency_key=self.idempotency_key, token=token)
         except InvalidInput as error:
             self.busy = False
             self.errors = {"contact" if name == "contact_preference" else name: code for name, code in error.fields.items()}
+            self._stop_editing(keep_open=list(self.errors))
             yield rx.set_focus("letter-server-summary")
             return
         except ClientError as error:
@@ -142,7 +148,7 @@ class LetterState(rx.State):
         self.busy = False
         code = letter.access_code or ""
         self.sent = Sent(letter.id, code, locale_href(locale, f"interact/reply?ticket={letter.id}&code={code}"))
-        yield rx.call_script(f"window.portalForms && window.portalForms.forget('letter-{self.kind}')")
+        self._forget_numbers()
         yield rx.set_focus("letter-sent")
 
 
@@ -179,7 +185,11 @@ def letter_page(locale: str, kind: str, title: str) -> rx.Component:
         upload_field(locale, "attachments", labels["attachments"], form_id="letter", limit=3, hint=_("Optional. Up to 3 files: PDF, JPG or PNG, 5 MB each.")),
         choice_group(locale, "contact", labels["contact"], [(code, _(label)) for code, label in CONTACTS], errors=LetterState.errors, form_id="letter"),
         field(locale, "name", labels["name"], errors=LetterState.errors, form_id="letter", required=False, max_length=60, autocomplete="name", value=LetterState.name),
-        field(locale, "phone", labels["phone"], errors=LetterState.errors, form_id="letter", required=False, kind="tel", max_length=20, autocomplete="tel", input_mode="tel", value=LetterState.phone, hint=_("Needed for a reply by text message or phone.")),
+        personal_field(
+            locale, "phone", labels["phone"], masked=LetterState.masked, unmasked=LetterState.unmasked, edit=LetterState.edit_number("phone", "letter-phone"),
+            errors=LetterState.errors, form_id="letter", required=False, kind="tel", max_length=20, autocomplete="tel", input_mode="tel",
+            hint=_("Needed for a reply by text message or phone."),
+        ),
         field(locale, "email", labels["email"], errors=LetterState.errors, form_id="letter", required=False, kind="email", max_length=254, autocomplete="email", value=LetterState.email, hint=_("Needed for a reply by email.")),
         rx.el.p(_("We use your contact details only to answer you. Your message may be published without your name if it is of general interest."), class_name="hint"),
         rx.el.button(rx.cond(LetterState.busy, _("Sending…"), _("Send")), type="submit", class_name="button", aria_disabled=LetterState.busy),
@@ -198,6 +208,7 @@ def letter_page(locale: str, kind: str, title: str) -> rx.Component:
         id="letter-sent",
         tab_index=-1,
         class_name="confirmation",
+        custom_attrs={"data-forget-kept": f"letter-{kind}"},  # sent: the tab's copy of it goes (forms.js)
     )
     return page_frame(
         locale,
@@ -217,7 +228,7 @@ def letter_page(locale: str, kind: str, title: str) -> rx.Component:
 
 
 class ReplyState(rx.State):
-    outcome: str = ""  # "", found, not_found, invalid, unavailable
+    outcome: str = ""  # "", found, not_found, invalid, too_many_attempts, unavailable
     ticket: str = ""
     code: str = ""
     letter: LetterView = LetterView()
@@ -231,6 +242,9 @@ class ReplyState(rx.State):
             letter = await interaction.read_letter(api_locale(locale), ticket, access_code=code)
         except NotFound:
             self.outcome = "not_found"
+            return rx.set_focus("reply-outcome")
+        except RateLimited:
+            self.outcome = "too_many_attempts"
             return rx.set_focus("reply-outcome")
         except ClientError as error:
             self.outcome = "unavailable" if isinstance(error, Unavailable) else "not_found"
@@ -304,6 +318,7 @@ def reply_page(locale: str) -> rx.Component:
                 ),
                 ("invalid", notice(rx.el.p(_("Enter the 14-digit ticket number and the 6-digit access code you were given.")), tone="warning")),
                 ("not_found", notice(rx.el.p(_("We cannot find a message with these numbers. Check them, or call 12345.")), tone="warning")),
+                ("too_many_attempts", notice(rx.el.p(_("Too many wrong attempts. Please wait a few minutes and try again, or call 12345.")), tone="warning")),
                 ("unavailable", unavailable_notice(locale)),
                 rx.fragment(),
             ),

@@ -16,7 +16,7 @@ from components.links import locale_href, nav_link
 from components.notices import notice
 from components.page import page_frame
 from frontend import validation
-from frontend.session import SessionState, safe_next
+from frontend.session import SessionState, hand_over, safe_next
 from locales import N_, api_locale, babel_locale, gettext_for
 
 # Each way of logging in has its own prerendered page, so the right form is
@@ -45,7 +45,7 @@ class LoginState(rx.State):
     problem: str = ""  # an error code for the whole form
     errors: dict[str, str] = {}
     code_sent: bool = False
-    code_phone: str = ""
+    _code_phone: str = ""
     busy: bool = False
 
     @rx.event
@@ -72,10 +72,9 @@ class LoginState(rx.State):
         return rx.set_focus("login-problem")
 
     async def _succeed(self, result: accounts.LoginResult):
-        session = await self.get_state(SessionState)
-        session.token = result.token
-        self.busy = False
-        return rx.redirect(self.back_to)
+        """The page stays busy: session.js collects the token into the cookie
+        and loads the page to go back to."""
+        await hand_over(self, result, self.back_to)
 
     def _check(self, checks: dict[str, str | None]) -> bool:
         """Record the UI's own field errors; True when there are none."""
@@ -97,14 +96,14 @@ class LoginState(rx.State):
         except ClientError as error:
             yield self._fail(error)
             return
-        yield await self._succeed(result)
+        await self._succeed(result)
 
     @rx.event
     async def send_code(self, locale: str, form: dict):
         phone = validation.phone_e164(str(form.get("phone", "")), mobile_cn=True)
         if not self._check({"phone": None if phone else "invalid_mobile"}):
             return rx.set_focus("login-problem")
-        self.code_phone = phone
+        self._code_phone = phone
         try:
             await accounts.request_code(api_locale(locale), phone)
         except RateLimited:
@@ -117,7 +116,7 @@ class LoginState(rx.State):
 
     @rx.event
     async def with_code(self, locale: str, form: dict):
-        phone = self.code_phone
+        phone = self._code_phone
         code = str(form.get("code", "")).strip()
         if not self._check({"code": None if code.isdigit() and len(code) == 6 else "invalid_code"}):
             yield rx.set_focus("login-problem")
@@ -129,7 +128,7 @@ class LoginState(rx.State):
         except ClientError as error:
             yield self._fail(error)
             return
-        yield await self._succeed(result)
+        await self._succeed(result)
 
     @rx.event
     async def with_passport(self, locale: str, form: dict):
@@ -152,14 +151,15 @@ class LoginState(rx.State):
         except ClientError as error:
             yield self._fail(error)
             return
-        yield await self._succeed(result)
+        await self._succeed(result)
 
 
 def _problem(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     messages = {
         "wrong_credentials": _("The details you entered do not match an account. Check them and try again."),
-        "account_locked": _("This account is locked after too many failed attempts. Try again in 15 minutes, or call 12345."),
+        "account_locked": _("This account is locked. Call 12345 or visit a service hall to have it unlocked."),
+        "too_many_attempts": _("Too many wrong attempts. Please wait a few minutes and try again, or call 12345."),
         "code_invalid": _("That code is not right. Check the text message and try again."),
         "code_expired": _("That code has expired. Ask for a new one."),
         "rate_limited": _("Please wait a minute before asking for another code."),
@@ -169,6 +169,13 @@ def _problem(locale: str) -> rx.Component:
         rx.cond(
             (LoginState.problem != "") & (LoginState.problem != "validation_failed"),
             notice(rx.el.p(rx.match(LoginState.problem, *messages.items(), _("Something went wrong. Please try again."))), tone="error"),
+        ),
+        rx.cond(
+            SessionState.handing_over,
+            rx.el.div(
+                rx.el.div(notice(rx.el.p(_("Something went wrong. Please try again.")), tone="error"), hidden=True, custom_attrs={"data-session-problem": ""}),
+                custom_attrs={"data-session-begin": ""},
+            ),
         ),
         id="login-problem",
         tab_index=-1,

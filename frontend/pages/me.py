@@ -16,7 +16,7 @@ from components.links import locale_href, nav_link
 from components.notices import LOADING, READY, UNAVAILABLE, notice, remote_content
 from components.page import page_frame
 from frontend.formatting import date_text, datetime_text, time_text
-from frontend.session import SessionState, login_url
+from frontend.session import api_token, login_url, token_refused
 from locales import N_, api_locale, babel_locale, gettext_for
 
 STEP_LABELS = {
@@ -146,7 +146,7 @@ class MeState(rx.State):
     notice: str = ""
 
     async def _token(self, locale: str) -> str | None:
-        token = (await self.get_state(SessionState)).token
+        token = await api_token(self)
         return token or None
 
     @rx.event
@@ -167,7 +167,7 @@ class MeState(rx.State):
             messages = await accounts.messages(language, token)
             recommended = await applications.recommendations(language, token)
         except Unauthorised as error:
-            (await self.get_state(SessionState)).token = ""
+            await token_refused(self)
             yield rx.redirect(login_url(locale, self.router.url.path, expired=error.code == "token_expired"))
             return
         except ClientError as error:
@@ -354,7 +354,16 @@ def _account(locale: str) -> rx.Component:
             class_name="facts facts--grid",
         ),
         rx.el.p(_("For your privacy, only part of your ID and phone numbers is shown."), class_name="hint"),
-        rx.el.button(_("Log out"), type="button", class_name="button button--secondary", on_click=SessionState.log_out(locale)),
+        # A plain form: logging out needs the server to clear the cookie, and works without the websocket.
+        rx.el.form(
+            rx.el.input(type="hidden", name="locale", default_value=locale),
+            rx.el.div(notice(rx.el.p(_("You are not logged out yet: the portal could not be reached. Try again, or close the browser.")), tone="error"), hidden=True, role="alert", custom_attrs={"data-session-problem": ""}),
+            rx.el.button(_("Log out"), type="submit", class_name="button button--secondary"),
+            action="/_portal/session/end",
+            method="post",
+            on_submit=None,
+            custom_attrs={"data-session-end": "", "data-next": locale_href(locale)},
+        ),
         aria_labelledby="details-title",
         class_name="section",
     )

@@ -14,7 +14,7 @@ from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
 from frontend import validation
-from frontend.session import SessionState, login_url
+from frontend.session import api_token, login_url, token_refused
 from locales import N_, api_locale, gettext_for
 
 SCALE = (("5", N_("Very good")), ("4", N_("Good")), ("3", N_("Acceptable")), ("2", N_("Poor")), ("1", N_("Very poor")))
@@ -39,7 +39,7 @@ class RateState(rx.State):
         self.target_type = str(query.get("type", "")) if query.get("type") in ("application", "appointment") else ""
         self.target_id = "".join(c for c in str(query.get("id", "")) if c.isdigit())[:14]
         self.errors, self.busy, self.outcome = {}, False, ""
-        token = (await self.get_state(SessionState)).token
+        token = await api_token(self)
         if not token:
             yield rx.redirect(login_url(locale, f"{self.router.url.path}?type={self.target_type}&id={self.target_id}"))
             return
@@ -57,7 +57,7 @@ class RateState(rx.State):
             self.subject = found.service.name
             evaluable = found.evaluable
         except Unauthorised:
-            (await self.get_state(SessionState)).token = ""
+            await token_refused(self)
             yield rx.redirect(login_url(locale, f"{self.router.url.path}?type={self.target_type}&id={self.target_id}", expired=True))
             return
         except NotFound:
@@ -82,7 +82,7 @@ class RateState(rx.State):
             return
         self.busy = True
         yield
-        token = (await self.get_state(SessionState)).token
+        token = await api_token(self)
         rating = interaction.Rating(target_type=self.target_type, target_id=self.target_id, comment=comment.strip(), **{k: int(v) for k, v in scores.items()})
         try:
             await interaction.rate(api_locale(locale), rating, token=token)

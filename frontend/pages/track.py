@@ -13,7 +13,7 @@ from components.notices import notice, unavailable_notice
 from components.page import page_frame
 from frontend.pages.me import StepView, status_label, timeline
 from frontend.formatting import date_text, datetime_text
-from frontend.session import SessionState
+from frontend.session import api_token
 from locales import N_, api_locale, gettext_for
 
 NEXT_STEPS = {
@@ -49,7 +49,7 @@ class TrackState(rx.State):
         if len(receipt) != 14:
             self.outcome = "invalid"
             return rx.set_focus("track-receipt")
-        token = (await self.get_state(SessionState)).token or None
+        token = await api_token(self)
         try:
             found = await applications.track(api_locale(locale), receipt, token=token)
         except Unauthorised:
