@@ -101,7 +101,8 @@ def toolbar_panel(locale: str) -> rx.Component:
                     aria_label=_("Smaller text"),
                     custom_attrs={"data-text-step": "down", "data-say": text_size_say},
                 ),
-                rx.el.output("100%", aria_live="off", custom_attrs={"data-text-size-output": ""}),
+                # prefs.js writes the saved size here before React hydrates: the text is the browser's, not a mismatch.
+                rx.el.output("100%", aria_live="off", custom_attrs={"data-text-size-output": "", "suppressHydrationWarning": True}),
                 rx.el.button(
                     "A+",
                     type="button",
