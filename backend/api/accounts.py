@@ -16,7 +16,7 @@ from backend.api.deps import CurrentAccount, LocaleQuery, SessionDep
 from backend.errors import ApiError, field_invalid, not_found
 from backend.localize import text
 from backend.security import digest, new_code, new_token, verify_password
-from backend.validation import MobileCN, Passport, mask_id_number, mask_phone
+from backend.validation import MobileCN, OneTimeCode, Passport, Password, mask_id_number, mask_phone
 
 router = APIRouter(tags=["accounts"])
 log = logging.getLogger("backend.otp")
@@ -30,7 +30,7 @@ CODE_MAX_ATTEMPTS = 5
 
 class PasswordLogin(BaseModel):
     phone: MobileCN
-    password: str = Field(min_length=1, max_length=128)
+    password: Password
 
 
 class CodeRequest(BaseModel):
@@ -39,13 +39,13 @@ class CodeRequest(BaseModel):
 
 class CodeLogin(BaseModel):
     phone: MobileCN
-    code: str = Field(pattern=r"^\d{6}$")
+    code: OneTimeCode
 
 
 class PassportLogin(BaseModel):
     passport_number: Passport
     nationality: str = Field(pattern=r"^[A-Z]{2}$")
-    password: str = Field(min_length=1, max_length=128)
+    password: Password
 
 
 class Profile(BaseModel):

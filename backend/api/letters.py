@@ -8,7 +8,7 @@ import hmac
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
-from pydantic import BaseModel, EmailStr, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
@@ -18,7 +18,7 @@ from backend.api.deps import CurrentAccount, IdempotencyKey, LocaleQuery, Option
 from backend.errors import ApiError, field_invalid, not_found
 from backend.localize import text
 from backend.security import digest, new_code, new_number
-from backend.validation import Name, Phone, Text
+from backend.validation import AccessCode, Email, Name, Phone, Text, Ticket
 
 router = APIRouter(tags=["interaction"])
 
@@ -36,7 +36,7 @@ class LetterIn(BaseModel):
     contact_preference: Literal["phone", "sms", "email", "none"]
     name: Name | None = None
     phone: Phone | None = Field(default=None, validate_default=True)
-    email: EmailStr | None = Field(default=None, max_length=254, validate_default=True)
+    email: Email | None = Field(default=None, validate_default=True)
     locale: Literal["zh", "en", "ja", "ko", "fr"]
     attachments: list[Annotated[str, Field(pattern=r"^[a-f0-9]{32}$")]] = Field(default_factory=list, max_length=3)
 
@@ -70,7 +70,7 @@ class EvaluationIn(BaseModel):
     ease: int = Field(ge=1, le=5)
     speed: int = Field(ge=1, le=5)
     attitude: int = Field(ge=1, le=5)
-    comment: Annotated[str, Field(max_length=500)] = ""
+    comment: Text(500, required=False) = ""
 
 
 class EvaluationOut(BaseModel):
@@ -135,10 +135,10 @@ def send_letter(
 
 @router.get("/letters/{ticket}", response_model=LetterOut)
 def read_letter(
-    ticket: Annotated[str, Path(pattern=r"^\d{14}$")],
+    ticket: Annotated[Ticket, Path()],
     session: SessionDep,
     account: OptionalAccount,
-    access_code: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None,
+    access_code: Annotated[AccessCode | None, Query()] = None,
     locale: LocaleQuery = "zh",
 ) -> LetterOut:
     """Read a letter and its reply: its sender when logged in, or anyone with the ticket and access code."""

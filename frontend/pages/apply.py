@@ -40,6 +40,12 @@ STEPS = (
 CONDITIONS, NAME, IDENTITY, CONTACT, REQUEST, DOCUMENTS, REVIEW, DONE = range(8)
 DELIVERY = (("hall", N_("Collect it at the hall")), ("post", N_("Send it by post")), ("electronic", N_("Electronic copy in my account")))
 ID_TYPES = (("resident_id", N_("Chinese resident ID card")), ("passport", N_("Passport")))
+# The number's form depends on the document chosen beside it: the browser checks
+# that it is one of the two forms, the step's own check which one it must be.
+ID_NUMBER = dataclasses.replace(
+    validation.RESIDENT_ID, name="id-number", pattern=f"{validation.RESIDENT_ID.pattern}|{validation.PASSPORT.pattern}", check=""
+)
+PURPOSE = validation.text(2000)
 
 
 @dataclasses.dataclass
@@ -144,28 +150,25 @@ class ApplyState(rx.State):
         except ClientError:
             self.problem = "draft_not_saved"
 
-    def _validate(self, step: int, form: dict) -> dict[str, str]:
+    def _validate(self, step: int, form: dict) -> tuple[dict[str, str], dict[str, str]]:
+        """The step's errors, and its typed answers as their rules normalise them."""
         value = {k: str(v).strip() if isinstance(v, str) else v for k, v in form.items()}
         errors: dict[str, str | None] = {}
+        checked: dict[str, validation.Checked] = {}
         if step == CONDITIONS:
             errors["eligible"] = None if value.get("eligible") in ("on", True, "true") else "required"
         elif step == NAME:
-            errors["name"] = validation.text_error(value.get("name", ""), 60)
+            checked["name"] = validation.check(validation.NAME, value.get("name", ""))
         elif step == IDENTITY:
             kind = value.get("id_type", "")
             errors["id_type"] = None if kind in dict(ID_TYPES) else "invalid_choice"
-            number = value.get("id_number", "")
-            if not number:
-                errors["id_number"] = "required"
-            elif kind == "passport":
-                errors["id_number"] = None if validation.passport(number) else "invalid_passport"
-            else:
-                errors["id_number"] = None if validation.resident_id(number) else "invalid_id_number"
+            number = validation.check(ID_NUMBER, value.get("id_number", ""))
+            checked["id_number"] = number if number.error else validation.check(validation.PASSPORT if kind == "passport" else validation.RESIDENT_ID, number.value)
         elif step == CONTACT:
-            errors["phone"] = None if validation.phone_e164(value.get("phone", "")) else "invalid_phone"
-            errors["address"] = validation.text_error(value.get("address", ""), 200, required=False)
+            checked["phone"] = validation.check(validation.PHONE, value.get("phone", ""))
+            checked["address"] = validation.check(validation.ADDRESS, value.get("address", ""), required=False)
         elif step == REQUEST:
-            errors["purpose"] = validation.text_error(value.get("purpose", ""), 2000)
+            checked["purpose"] = validation.check(PURPOSE, value.get("purpose", ""))
             errors["delivery"] = None if value.get("delivery") in dict(DELIVERY) else "invalid_choice"
         elif step == DOCUMENTS:
             for slot in self.materials:
@@ -173,20 +176,21 @@ class ApplyState(rx.State):
                     errors[slot.field] = "required"
         elif step == REVIEW:
             errors["declaration"] = None if value.get("declaration") in ("on", True, "true") else "required"
-        return {k: v for k, v in errors.items() if v}
+        errors |= {name: result.error for name, result in checked.items()}
+        return {k: v for k, v in errors.items() if v}, {name: result.value for name, result in checked.items()}
 
     @rx.event
     async def next_step(self, locale: str, step: int, form: dict):
         if step != self.step:
             return  # a second click on a step already left behind (double click, slow network)
-        self.errors = self._validate(self.step, form)
+        self.errors, typed = self._validate(self.step, form)
         if self.errors:
             yield rx.set_focus("apply-server-summary")
             return
         if self.step == DOCUMENTS:
             self.files = {slot.field: str(form.get(slot.field, "[]")) for slot in self.materials}
         elif self.step != CONDITIONS:
-            self.answers = {**self.answers, **{k: str(v).strip() for k, v in form.items() if k not in ("declaration",)}}
+            self.answers = {**self.answers, **{k: str(v).strip() for k, v in form.items() if k not in ("declaration",)}, **typed}
         if self.step == REVIEW:
             yield ApplyState.send(locale)
             return
@@ -320,7 +324,7 @@ def _form(locale: str, step: int, *children, keep: bool = True) -> rx.Component:
         ),
         on_submit=ApplyState.next_step(locale, step),
         no_validate=True,
-        custom_attrs={"data-check": "", **({"data-keep": _keep_key(step)} if keep else {})},
+        custom_attrs=validation.form_attributes(**({"data-keep": _keep_key(step)} if keep else {})),
         # A different key per service and step, so the kept answers never cross.
         key=ApplyState.service_id + "-" + str(step),
     )
@@ -352,14 +356,14 @@ def _steps(locale: str) -> rx.Component:
                 ),
             ),
         ),
-        (NAME, _form(locale, NAME, field(locale, "name", labels["name"], errors=errors, form_id="apply", max_length=60, autocomplete="name", value=answers["name"], hint=_("As written on your ID card or passport.")))),
+        (NAME, _form(locale, NAME, field(locale, "name", labels["name"], rule=validation.NAME, errors=errors, form_id="apply", autocomplete="name", value=answers["name"], hint=_("As written on your ID card or passport.")))),
         (
             IDENTITY,
             _form(
                 locale,
                 IDENTITY,
                 choice_group(locale, "id_type", labels["id_type"], [(c, _(l)) for c, l in ID_TYPES], errors=errors, form_id="apply", value=answers["id_type"]),
-                field(locale, "id_number", labels["id_number"], errors=errors, form_id="apply", max_length=20, autocomplete="off", value=answers["id_number"], hint=_("A resident ID has 18 characters; the last can be X. A passport number has 5 to 9 letters and digits.")),
+                field(locale, "id_number", labels["id_number"], rule=ID_NUMBER, errors=errors, form_id="apply", autocomplete="off", value=answers["id_number"], hint=_("A resident ID has 18 characters; the last can be X. A passport number has 5 to 9 letters and digits.")),
             ),
         ),
         (
@@ -367,8 +371,8 @@ def _steps(locale: str) -> rx.Component:
             _form(
                 locale,
                 CONTACT,
-                field(locale, "phone", labels["phone"], errors=errors, form_id="apply", kind="tel", max_length=20, autocomplete="tel", input_mode="tel", value=answers["phone"]),
-                field(locale, "address", labels["address"], errors=errors, form_id="apply", required=False, max_length=200, autocomplete="street-address", value=answers["address"], hint=_("Needed only if the result is sent by post.")),
+                field(locale, "phone", labels["phone"], rule=validation.PHONE, errors=errors, form_id="apply", kind="tel", autocomplete="tel", input_mode="tel", value=answers["phone"]),
+                field(locale, "address", labels["address"], rule=validation.ADDRESS, errors=errors, form_id="apply", required=False, autocomplete="street-address", value=answers["address"], hint=_("Needed only if the result is sent by post.")),
             ),
         ),
         (
@@ -376,7 +380,7 @@ def _steps(locale: str) -> rx.Component:
             _form(
                 locale,
                 REQUEST,
-                field(locale, "purpose", labels["purpose"], errors=errors, form_id="apply", kind="textarea", max_length=2000, rows=6, value=answers["purpose"], hint=_("In your own words. Up to 2,000 characters.")),
+                field(locale, "purpose", labels["purpose"], rule=PURPOSE, errors=errors, form_id="apply", kind="textarea", rows=6, value=answers["purpose"], hint=_("In your own words. Up to 2,000 characters.")),
                 choice_group(locale, "delivery", labels["delivery"], [(c, _(l)) for c, l in DELIVERY], errors=errors, form_id="apply", value=answers["delivery"]),
             ),
         ),

@@ -180,13 +180,13 @@ class BookingState(rx.State):
 
     @rx.event
     def give_details(self, form: dict):
-        name = str(form.get("name", "")).strip()
-        phone = str(form.get("phone", "")).strip()
-        self.name, self.phone = name, phone
-        errors = {"name": validation.text_error(name, 60), "phone": None if validation.phone_e164(phone) else "invalid_phone"}
-        self.errors = {k: v for k, v in errors.items() if v}
+        name = validation.check(validation.NAME, str(form.get("name", "")))
+        phone = validation.check(validation.PHONE, str(form.get("phone", "")))
+        self.errors = {k: v for k, v in {"name": name.error, "phone": phone.error}.items() if v}
         if self.errors:
+            self.name, self.phone = str(form.get("name", "")).strip(), str(form.get("phone", "")).strip()
             return rx.set_focus("booking-problem")
+        self.name, self.phone = name.value, phone.value
         self.idempotency_key = str(uuid.uuid4())
         self.step = CONFIRM
         return rx.set_focus("booking-step")
@@ -281,7 +281,7 @@ def _choose(locale: str, name: str, question: str, options: rx.Var, current: rx.
         rx.el.div(_back(locale) if back else rx.fragment(), rx.el.button(_("Continue"), type="submit", class_name="button"), class_name="form-actions"),
         on_submit=on_submit,
         no_validate=True,
-        custom_attrs={"data-check": ""},
+        custom_attrs=validation.form_attributes(),
     )
 
 
@@ -316,7 +316,7 @@ def _slots(locale: str) -> rx.Component:
         rx.el.div(_back(locale), rx.el.button(_("Continue"), type="submit", class_name="button"), class_name="form-actions"),
         on_submit=BookingState.choose_time,
         no_validate=True,
-        custom_attrs={"data-check": ""},
+        custom_attrs=validation.form_attributes(),
     )
 
 
@@ -325,12 +325,12 @@ def _details(locale: str) -> rx.Component:
     labels = {"name": _("Full name"), "phone": _("Phone number")}
     return rx.el.form(
         error_summary(locale, "booking", BookingState.errors, labels),
-        field(locale, "name", labels["name"], errors=BookingState.errors, form_id="booking", max_length=60, autocomplete="name", value=BookingState.name, hint=_("As on your ID card or passport.")),
-        field(locale, "phone", labels["phone"], errors=BookingState.errors, form_id="booking", kind="tel", max_length=20, autocomplete="tel", input_mode="tel", value=BookingState.phone, hint=_("We send a reminder the day before. A foreign number is fine, with its country code.")),
+        field(locale, "name", labels["name"], rule=validation.NAME, errors=BookingState.errors, form_id="booking", autocomplete="name", value=BookingState.name, hint=_("As on your ID card or passport.")),
+        field(locale, "phone", labels["phone"], rule=validation.PHONE, errors=BookingState.errors, form_id="booking", kind="tel", autocomplete="tel", input_mode="tel", value=BookingState.phone, hint=_("We send a reminder the day before. A foreign number is fine, with its country code.")),
         rx.el.div(_back(locale), rx.el.button(_("Continue"), type="submit", class_name="button"), class_name="form-actions"),
         on_submit=BookingState.give_details,
         no_validate=True,
-        custom_attrs={"data-check": "", "data-keep": "booking-details"},
+        custom_attrs=validation.form_attributes(**{"data-keep": "booking-details"}),
     )
 
 
