@@ -19,7 +19,7 @@ def elder_toggle(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.button(
         icon("eye"),
-        _("Senior mode"),
+        rx.el.span(_("Senior mode")),
         type="button",
         class_name="pref-button",
         aria_pressed="false",
@@ -37,7 +37,7 @@ def toolbar_button(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.button(
         icon("accessibility"),
-        _("Accessibility"),
+        rx.el.span(_("Accessibility")),
         type="button",
         class_name="pref-button",
         aria_expanded="false",
@@ -51,7 +51,7 @@ def read_aloud_button(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.button(
         icon("speaker"),
-        _("Read aloud"),
+        rx.el.span(_("Read aloud")),
         type="button",
         class_name="pref-button",
         aria_pressed="false",

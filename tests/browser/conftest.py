@@ -30,13 +30,13 @@ class Template:
 
 def api_get(base_url: str, path: str, token: str | None = None) -> dict | list:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = httpx.get(f"{base_url}/api/v1{path}", headers=headers, timeout=10)
+    response = httpx.get(f"{base_url}/api/v1{path}", headers=headers, timeout=60)  # the first call wakes the API: slow on a busy machine
     response.raise_for_status()
     return response.json()
 
 
 def api_token(base_url: str, phone: str = DEMO_PHONE) -> str:
-    response = httpx.post(f"{base_url}/api/v1/auth/password", json={"phone": phone, "password": DEMO_PASSWORD}, timeout=10)
+    response = httpx.post(f"{base_url}/api/v1/auth/password", json={"phone": phone, "password": DEMO_PASSWORD}, timeout=60)
     response.raise_for_status()
     return response.json()["token"]
 
