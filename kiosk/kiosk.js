@@ -163,13 +163,15 @@
   ["pointerup", "pointercancel"].forEach(function (type) {
     document.addEventListener(type, function () { if (state.talking) stopTalking(false); });
   });
+  // Keys pressed while an input method composes text are the input method's (keyCode 229 in Safari).
+  function composing(event) { return event.isComposing || event.keyCode === 229; }
   document.addEventListener("keydown", function (event) {
     var button = talkButton();
-    if (button && event.key === button.getAttribute("data-key") && !event.repeat) { event.preventDefault(); startTalking(); }
+    if (button && !composing(event) && event.key === button.getAttribute("data-key") && !event.repeat) { event.preventDefault(); startTalking(); }
   });
   document.addEventListener("keyup", function (event) {
     var button = talkButton();
-    if (button && event.key === button.getAttribute("data-key")) stopTalking(false);
+    if (button && !composing(event) && event.key === button.getAttribute("data-key")) stopTalking(false);
   });
 
   /* ---- buttons of the bar, keypads, attract screen ---- */

@@ -18,7 +18,7 @@ from frontend import validation
 from frontend.formatting import date_text, datetime_text, time_text, weekday_date
 from frontend.pages.booking import qr_data_uri
 from frontend.pages.me import StepView, status_label, timeline
-from frontend.pages.track import NEXT_STEPS, clean_receipt
+from frontend.pages.track import NEXT_STEPS
 from kiosk import devices
 from kiosk.config import config
 from kiosk.keypad import digit_keypad, letter_keyboard
@@ -239,8 +239,10 @@ class KioskTrackState(KioskState):
 
     @rx.event
     async def check(self, locale: str, form: dict):
-        self.receipt = clean_receipt(str(form.get("receipt", "")))
-        if len(self.receipt) != 14:
+        typed = str(form.get("receipt", ""))
+        receipt = validation.check(validation.RECEIPT, typed)
+        self.receipt = typed if receipt.error else receipt.value
+        if receipt.error:
             self.outcome = "invalid"
             return
         try:
@@ -384,10 +386,11 @@ class KioskBookState(KioskState):
     async def confirm(self, locale: str, form: dict):
         self.name = str(form.get("name", "")).strip() or self.name
         self._phone = str(form.get("phone", "")).strip()
-        if validation.text_error(self.name, 60) or not validation.phone_e164(self._phone):
+        name, phone = validation.check(validation.NAME, self.name), validation.check(validation.PHONE, self._phone)
+        if name.error or phone.error:
             self.error = "details"
             return
-        booking = halls.Booking(slot_id=int(self.slot_id), service_id=self.service_id, name=self.name, phone=self._phone)
+        booking = halls.Booking(slot_id=int(self.slot_id), service_id=self.service_id, name=name.value, phone=phone.value)
         try:
             appointment = await halls.book(api_locale(locale), booking, idempotency_key=self.idempotency_key)
         except Conflict:  # taken (or started) since it was listed: list the times again

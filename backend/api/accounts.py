@@ -21,7 +21,7 @@ from backend.localize import text
 from backend import throttle
 from backend.security import digest, hash_password, new_code, new_token, verify_password
 from backend.throttle import Bucket, Rule, client_address
-from backend.validation import MobileCN, Passport, mask_id_number, mask_phone
+from backend.validation import MobileCN, OneTimeCode, Passport, Password, mask_id_number, mask_phone
 
 router = APIRouter(tags=["accounts"])
 log = logging.getLogger("backend.otp")
@@ -42,7 +42,7 @@ _NOBODY = hash_password(new_token())
 
 class PasswordLogin(BaseModel):
     phone: MobileCN
-    password: str = Field(min_length=1, max_length=128)
+    password: Password
 
 
 class CodeRequest(BaseModel):
@@ -51,13 +51,13 @@ class CodeRequest(BaseModel):
 
 class CodeLogin(BaseModel):
     phone: MobileCN
-    code: str = Field(pattern=r"^\d{6}$")
+    code: OneTimeCode
 
 
 class PassportLogin(BaseModel):
     passport_number: Passport
     nationality: str = Field(pattern=r"^[A-Z]{2}$")
-    password: str = Field(min_length=1, max_length=128)
+    password: Password
 
 
 class Profile(BaseModel):

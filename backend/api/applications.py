@@ -24,7 +24,7 @@ from backend.errors import field_invalid, not_found
 from backend.idempotency import Write, create_once
 from backend.localize import text
 from backend.security import new_number
-from backend.validation import Name, Phone, Text, clean_text, normalise_passport, normalise_resident_id
+from backend.validation import Name, Phone, Receipt, Text, clean_text, normalise_passport, normalise_resident_id
 
 router = APIRouter(tags=["applications"])
 
@@ -49,9 +49,11 @@ class Applicant(BaseModel):
     phone: Phone
     address: Text(200) | None = None
 
-    @field_validator("id_number")
+    @field_validator("id_number", mode="before")
     @classmethod
-    def _check_id(cls, value: str, info: ValidationInfo) -> str:
+    def _check_id(cls, value: object, info: ValidationInfo) -> object:
+        if not isinstance(value, str):
+            return value
         if info.data.get("id_type") == "passport":
             return normalise_passport(value)
         return normalise_resident_id(value)
@@ -238,7 +240,7 @@ _RECEIVED = {
 
 
 @router.get("/applications/{receipt}", response_model=ApplicationOut)
-async def track(receipt: Annotated[str, Path(pattern=r"^\d{14}$")], session: SessionDep, account: OptionalAccount, locale: LocaleQuery = "zh") -> ApplicationOut:
+async def track(receipt: Annotated[Receipt, Path()], session: SessionDep, account: OptionalAccount, locale: LocaleQuery = "zh") -> ApplicationOut:
     """Progress by receipt number, with or without logging in (personal details only for the applicant)."""
     application = await session.get(models.Application, receipt)
     if application is None:

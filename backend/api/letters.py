@@ -8,7 +8,7 @@ import hmac
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import BaseModel, EmailStr, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
@@ -20,7 +20,7 @@ from backend.idempotency import Write, create_once
 from backend.localize import text
 from backend.security import digest, new_code, new_number
 from backend.throttle import Bucket, Rule, client_address
-from backend.validation import Name, Phone, Text
+from backend.validation import AccessCode, Email, Name, Phone, Text, Ticket
 
 router = APIRouter(tags=["interaction"])
 # A letter's 6-digit access code: a few tries per letter and per caller, then cool-downs.
@@ -41,7 +41,7 @@ class LetterIn(BaseModel):
     contact_preference: Literal["phone", "sms", "email", "none"]
     name: Name | None = None
     phone: Phone | None = Field(default=None, validate_default=True)
-    email: EmailStr | None = Field(default=None, max_length=254, validate_default=True)
+    email: Email | None = Field(default=None, validate_default=True)
     locale: Literal["zh", "en", "ja", "ko", "fr"]
     attachments: list[Annotated[str, Field(pattern=r"^[a-f0-9]{32}$")]] = Field(default_factory=list, max_length=3)
 
@@ -75,7 +75,7 @@ class EvaluationIn(BaseModel):
     ease: int = Field(ge=1, le=5)
     speed: int = Field(ge=1, le=5)
     attitude: int = Field(ge=1, le=5)
-    comment: Annotated[str, Field(max_length=500)] = ""
+    comment: Text(500, required=False) = ""
 
 
 class EvaluationOut(BaseModel):
@@ -136,11 +136,11 @@ async def send_letter(
 
 @router.get("/letters/{ticket}", response_model=LetterOut)
 async def read_letter(
-    ticket: Annotated[str, Path(pattern=r"^\d{14}$")],
+    ticket: Annotated[Ticket, Path()],
     session: SessionDep,
     account: OptionalAccount,
     request: Request,
-    access_code: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None,
+    access_code: Annotated[AccessCode | None, Query()] = None,
     locale: LocaleQuery = "zh",
 ) -> LetterOut:
     """Read a letter and its reply: its sender when logged in, or anyone with

@@ -43,6 +43,12 @@ DELIVERY = (("hall", N_("Collect it at the hall")), ("post", N_("Send it by post
 ID_TYPES = (("resident_id", N_("Chinese resident ID card")), ("passport", N_("Passport")))
 PERSONAL = ("id_number", "phone")  # kept by PersonalNumbers, never in ``answers``
 ANSWERS = ("name", "id_type", "address", "purpose", "delivery")  # (a submitted form also carries its fields by id)
+# The number's form depends on the document chosen beside it: the browser checks
+# that it is one of the two forms, the step's own check which one it must be.
+ID_NUMBER = dataclasses.replace(
+    validation.RESIDENT_ID, name="id-number", pattern=f"{validation.RESIDENT_ID.pattern}|{validation.PASSPORT.pattern}", check=""
+)
+PURPOSE = validation.text(2000)
 
 
 @dataclasses.dataclass
@@ -152,28 +158,25 @@ class ApplyState(PersonalNumbers, rx.State):
         except ClientError:
             self.problem = "draft_not_saved"
 
-    def _validate(self, step: int, form: dict) -> dict[str, str]:
+    def _validate(self, step: int, form: dict) -> tuple[dict[str, str], dict[str, str]]:
+        """The step's errors, and its typed answers as their rules normalise them."""
         value = {k: str(v).strip() if isinstance(v, str) else v for k, v in form.items()}
         errors: dict[str, str | None] = {}
+        checked: dict[str, validation.Checked] = {}
         if step == CONDITIONS:
             errors["eligible"] = None if value.get("eligible") in ("on", True, "true") else "required"
         elif step == NAME:
-            errors["name"] = validation.text_error(value.get("name", ""), 60)
+            checked["name"] = validation.check(validation.NAME, value.get("name", ""))
         elif step == IDENTITY:
             kind = value.get("id_type", "")
             errors["id_type"] = None if kind in dict(ID_TYPES) else "invalid_choice"
-            number = self._number("id_number")
-            if not number:
-                errors["id_number"] = "required"
-            elif kind == "passport":
-                errors["id_number"] = None if validation.passport(number) else "invalid_passport"
-            else:
-                errors["id_number"] = None if validation.resident_id(number) else "invalid_id_number"
+            number = validation.check(ID_NUMBER, self._number("id_number"))
+            checked["id_number"] = number if number.error else validation.check(validation.PASSPORT if kind == "passport" else validation.RESIDENT_ID, number.value)
         elif step == CONTACT:
-            errors["phone"] = None if validation.phone_e164(self._number("phone")) else "invalid_phone"
-            errors["address"] = validation.text_error(value.get("address", ""), 200, required=False)
+            checked["phone"] = validation.check(validation.PHONE, self._number("phone"))
+            checked["address"] = validation.check(validation.ADDRESS, value.get("address", ""), required=False)
         elif step == REQUEST:
-            errors["purpose"] = validation.text_error(value.get("purpose", ""), 2000)
+            checked["purpose"] = validation.check(PURPOSE, value.get("purpose", ""))
             errors["delivery"] = None if value.get("delivery") in dict(DELIVERY) else "invalid_choice"
         elif step == DOCUMENTS:
             for slot in self.materials:
@@ -181,7 +184,8 @@ class ApplyState(PersonalNumbers, rx.State):
                     errors[slot.field] = "required"
         elif step == REVIEW:
             errors["declaration"] = None if value.get("declaration") in ("on", True, "true") else "required"
-        return {k: v for k, v in errors.items() if v}
+        errors |= {name: result.error for name, result in checked.items()}
+        return {k: v for k, v in errors.items() if v}, {name: result.value for name, result in checked.items()}
 
     @rx.event
     async def next_step(self, locale: str, step: int, form: dict):
@@ -189,7 +193,7 @@ class ApplyState(PersonalNumbers, rx.State):
             return  # a second click on a step already left behind (double click, slow network)
         if self.step in (IDENTITY, CONTACT):
             self._keep_answers({"id_type": str(form.get("id_type", self.answers.get("id_type", ""))), **{n: self._submitted_number(form, n) for n in PERSONAL}})
-        self.errors = self._validate(self.step, form)
+        self.errors, typed = self._validate(self.step, form)
         self._stop_editing(keep_open=list(self.errors))
         if self.errors:
             yield rx.set_focus("apply-server-summary")
@@ -197,7 +201,7 @@ class ApplyState(PersonalNumbers, rx.State):
         if self.step == DOCUMENTS:
             self.files = {slot.field: str(form.get(slot.field, "[]")) for slot in self.materials}
         elif self.step != CONDITIONS:
-            self._keep_answers({k: str(v).strip() for k, v in form.items()})
+            self._keep_answers({**{k: str(v).strip() for k, v in form.items()}, **typed})
         if self.step == REVIEW:
             yield ApplyState.send(locale)
             return
@@ -334,7 +338,7 @@ def _form(locale: str, step: int, *children, keep: bool = True) -> rx.Component:
         ),
         on_submit=ApplyState.next_step(locale, step),
         no_validate=True,
-        custom_attrs={"data-check": "", **({"data-keep": _keep_key(step)} if keep else {})},
+        custom_attrs=validation.form_attributes(**({"data-keep": _keep_key(step)} if keep else {})),
         # A different key per service and step, so the kept answers never cross.
         key=ApplyState.service_id + "-" + str(step),
     )
@@ -366,7 +370,7 @@ def _steps(locale: str) -> rx.Component:
                 ),
             ),
         ),
-        (NAME, _form(locale, NAME, field(locale, "name", labels["name"], errors=errors, form_id="apply", max_length=60, autocomplete="name", value=answers["name"], hint=_("As written on your ID card or passport.")))),
+        (NAME, _form(locale, NAME, field(locale, "name", labels["name"], rule=validation.NAME, errors=errors, form_id="apply", autocomplete="name", value=answers["name"], hint=_("As written on your ID card or passport.")))),
         (
             IDENTITY,
             _form(
@@ -375,7 +379,7 @@ def _steps(locale: str) -> rx.Component:
                 choice_group(locale, "id_type", labels["id_type"], [(c, _(l)) for c, l in ID_TYPES], errors=errors, form_id="apply", value=answers["id_type"]),
                 personal_field(
                     locale, "id_number", labels["id_number"], masked=ApplyState.masked, unmasked=ApplyState.unmasked, edit=ApplyState.edit_number("id_number", "apply-id_number"),
-                    errors=errors, form_id="apply", max_length=20, autocomplete="off",
+                    errors=errors, form_id="apply", rule=ID_NUMBER, autocomplete="off",
                     hint=_("A resident ID has 18 characters; the last can be X. A passport number has 5 to 9 letters and digits."),
                 ),
             ),
@@ -387,9 +391,9 @@ def _steps(locale: str) -> rx.Component:
                 CONTACT,
                 personal_field(
                     locale, "phone", labels["phone"], masked=ApplyState.masked, unmasked=ApplyState.unmasked, edit=ApplyState.edit_number("phone", "apply-phone"),
-                    errors=errors, form_id="apply", kind="tel", max_length=20, autocomplete="tel", input_mode="tel",
+                    errors=errors, form_id="apply", rule=validation.PHONE, kind="tel", autocomplete="tel", input_mode="tel",
                 ),
-                field(locale, "address", labels["address"], errors=errors, form_id="apply", required=False, max_length=200, autocomplete="street-address", value=answers["address"], hint=_("Needed only if the result is sent by post.")),
+                field(locale, "address", labels["address"], errors=errors, form_id="apply", rule=validation.ADDRESS, required=False, autocomplete="street-address", value=answers["address"], hint=_("Needed only if the result is sent by post.")),
             ),
         ),
         (
@@ -397,7 +401,7 @@ def _steps(locale: str) -> rx.Component:
             _form(
                 locale,
                 REQUEST,
-                field(locale, "purpose", labels["purpose"], errors=errors, form_id="apply", kind="textarea", max_length=2000, rows=6, value=answers["purpose"], hint=_("In your own words. Up to 2,000 characters.")),
+                field(locale, "purpose", labels["purpose"], rule=PURPOSE, errors=errors, form_id="apply", kind="textarea", rows=6, value=answers["purpose"], hint=_("In your own words. Up to 2,000 characters.")),
                 choice_group(locale, "delivery", labels["delivery"], [(c, _(l)) for c, l in DELIVERY], errors=errors, form_id="apply", value=answers["delivery"]),
             ),
         ),

@@ -191,14 +191,16 @@ class BookingState(PersonalNumbers, rx.State):
 
     @rx.event
     def give_details(self, form: dict):
-        name = str(form.get("name", "")).strip()
-        self.name = name
+        name = validation.check(validation.NAME, str(form.get("name", "")))
         self._keep_number("phone", "phone", self._submitted_number(form, "phone"))
-        errors = {"name": validation.text_error(name, 60), "phone": None if validation.phone_e164(self._number("phone")) else "invalid_phone"}
-        self.errors = {k: v for k, v in errors.items() if v}
+        phone = validation.check(validation.PHONE, self._number("phone"))
+        self.errors = {k: v for k, v in {"name": name.error, "phone": phone.error}.items() if v}
         self._stop_editing(keep_open=list(self.errors))
         if self.errors:
+            self.name = str(form.get("name", "")).strip()
             return rx.set_focus("booking-problem")
+        self.name = name.value
+        self._keep_number("phone", "phone", phone.value)
         self.idempotency_key = str(uuid.uuid4())
         self.step = CONFIRM
         return rx.set_focus("booking-step")
@@ -296,7 +298,7 @@ def _choose(locale: str, name: str, question: str, options: rx.Var, current: rx.
         rx.el.div(_back(locale) if back else rx.fragment(), rx.el.button(_("Continue"), type="submit", class_name="button"), class_name="form-actions"),
         on_submit=on_submit,
         no_validate=True,
-        custom_attrs={"data-check": ""},
+        custom_attrs=validation.form_attributes(),
     )
 
 
@@ -331,7 +333,7 @@ def _slots(locale: str) -> rx.Component:
         rx.el.div(_back(locale), rx.el.button(_("Continue"), type="submit", class_name="button"), class_name="form-actions"),
         on_submit=BookingState.choose_time,
         no_validate=True,
-        custom_attrs={"data-check": ""},
+        custom_attrs=validation.form_attributes(),
     )
 
 
@@ -340,16 +342,16 @@ def _details(locale: str) -> rx.Component:
     labels = {"name": _("Full name"), "phone": _("Phone number")}
     return rx.el.form(
         error_summary(locale, "booking", BookingState.errors, labels),
-        field(locale, "name", labels["name"], errors=BookingState.errors, form_id="booking", max_length=60, autocomplete="name", value=BookingState.name, hint=_("As on your ID card or passport.")),
+        field(locale, "name", labels["name"], errors=BookingState.errors, form_id="booking", rule=validation.NAME, autocomplete="name", value=BookingState.name, hint=_("As on your ID card or passport.")),
         personal_field(
             locale, "phone", labels["phone"], masked=BookingState.masked, unmasked=BookingState.unmasked, edit=BookingState.edit_number("phone", "booking-phone"),
-            errors=BookingState.errors, form_id="booking", kind="tel", max_length=20, autocomplete="tel", input_mode="tel",
+            errors=BookingState.errors, form_id="booking", rule=validation.PHONE, kind="tel", autocomplete="tel", input_mode="tel",
             hint=_("We send a reminder the day before. A foreign number is fine, with its country code."),
         ),
         rx.el.div(_back(locale), rx.el.button(_("Continue"), type="submit", class_name="button"), class_name="form-actions"),
         on_submit=BookingState.give_details,
         no_validate=True,
-        custom_attrs={"data-check": "", "data-keep": "booking-details"},
+        custom_attrs=validation.form_attributes(**{"data-keep": "booking-details"}),
     )
 
 

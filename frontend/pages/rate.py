@@ -23,6 +23,7 @@ QUESTIONS = (
     ("speed", N_("How quickly was it done?")),
     ("attitude", N_("How helpful and polite were the staff?")),
 )
+COMMENT = validation.text(500)
 
 
 class RateState(rx.State):
@@ -73,9 +74,9 @@ class RateState(rx.State):
         if self.busy:
             return
         scores = {name: str(form.get(name, "")) for name, _label in QUESTIONS}
-        comment = str(form.get("comment", ""))
+        comment = validation.check(COMMENT, str(form.get("comment", "")), required=False)
         errors = {name: None if value in dict(SCALE) else "invalid_choice" for name, value in scores.items()}
-        errors["comment"] = validation.text_error(comment, 500, required=False)
+        errors["comment"] = comment.error
         self.errors = {k: v for k, v in errors.items() if v}
         if self.errors:
             yield rx.set_focus("rate-server-summary")
@@ -83,7 +84,7 @@ class RateState(rx.State):
         self.busy = True
         yield
         token = await api_token(self)
-        rating = interaction.Rating(target_type=self.target_type, target_id=self.target_id, comment=comment.strip(), **{k: int(v) for k, v in scores.items()})
+        rating = interaction.Rating(target_type=self.target_type, target_id=self.target_id, comment=comment.value, **{k: int(v) for k, v in scores.items()})
         try:
             await interaction.rate(api_locale(locale), rating, token=token)
         except Conflict as error:
@@ -109,11 +110,11 @@ def rate_page(locale: str) -> rx.Component:
             choice_group(locale, name, _(question), [(value, _(label)) for value, label in SCALE], errors=RateState.errors, form_id="rate")
             for name, question in QUESTIONS
         ),
-        field(locale, "comment", labels["comment"], errors=RateState.errors, form_id="rate", kind="textarea", required=False, max_length=500, rows=4, hint=_("Optional, up to 500 characters.")),
+        field(locale, "comment", labels["comment"], rule=COMMENT, errors=RateState.errors, form_id="rate", kind="textarea", required=False, rows=4, hint=_("Optional, up to 500 characters.")),
         rx.el.button(rx.cond(RateState.busy, _("Sending…"), _("Send my rating")), type="submit", class_name="button", aria_disabled=RateState.busy),
         on_submit=RateState.rate(locale),
         no_validate=True,
-        custom_attrs={"data-check": "", "data-keep": "rate"},
+        custom_attrs=validation.form_attributes(**{"data-keep": "rate"}),
     )
     back = nav_link(_("Back to my account"), href=locale_href(locale, "me"))
     return page_frame(

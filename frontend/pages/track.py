@@ -11,6 +11,7 @@ from clients import applications
 from clients.base import ClientError, NotFound, Unauthorised, Unavailable
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
+from frontend import validation
 from frontend.pages.me import StepView, status_label, timeline
 from frontend.formatting import date_text, datetime_text
 from frontend.session import api_token
@@ -35,20 +36,18 @@ class TrackView:
     result: str = ""
 
 
-def clean_receipt(value: str) -> str:
-    return "".join(ch for ch in value if ch.isdigit())
-
-
 class TrackState(rx.State):
     receipt: str = ""
     outcome: str = ""  # "", found, not_found, invalid, unavailable
     view: TrackView = TrackView()
 
-    async def _look_up(self, locale: str, receipt: str):
-        self.receipt = receipt
-        if len(receipt) != 14:
+    async def _look_up(self, locale: str, typed: str):
+        checked = validation.check(validation.RECEIPT, typed)
+        self.receipt = typed if checked.error else checked.value  # a wrong number stays as typed, to correct
+        if checked.error:
             self.outcome = "invalid"
             return rx.set_focus("track-receipt")
+        receipt = checked.value
         token = await api_token(self)
         try:
             found = await applications.track(api_locale(locale), receipt, token=token)
@@ -76,13 +75,13 @@ class TrackState(rx.State):
     @rx.event
     async def load(self, locale: str):
         self.outcome = ""
-        receipt = clean_receipt(str(self.router.url.query_parameters.get("receipt", "")))
-        if receipt:
+        receipt = str(self.router.url.query_parameters.get("receipt", ""))
+        if receipt.strip():
             return await self._look_up(locale, receipt)
 
     @rx.event
     async def look_up(self, locale: str, form: dict):
-        return await self._look_up(locale, clean_receipt(str(form.get("receipt", ""))))
+        return await self._look_up(locale, str(form.get("receipt", "")))
 
 
 def track_form(locale: str, form_id: str = "track") -> rx.Component:
@@ -104,8 +103,6 @@ def track_form(locale: str, form_id: str = "track") -> rx.Component:
                 input_mode="numeric",
                 auto_complete="off",
                 required=True,
-                max_length=20,
-                pattern=r"[0-9\s]{14,20}",
                 default_value=TrackState.receipt,
                 key=TrackState.receipt,
                 aria_invalid=rx.cond(TrackState.outcome == "invalid", "true", None),
@@ -113,6 +110,8 @@ def track_form(locale: str, form_id: str = "track") -> rx.Component:
                 custom_attrs={
                     "data-error-required": _("Enter the receipt number."),
                     "data-error-format": _("Enter all 14 digits of the receipt number."),
+                    "data-error-invalid-characters": _("Enter all 14 digits of the receipt number."),
+                    **validation.RECEIPT.attributes(),
                 },
                 class_name="input--wide",
             ),
@@ -121,7 +120,7 @@ def track_form(locale: str, form_id: str = "track") -> rx.Component:
         rx.el.button(_("Check progress"), type="submit", class_name="button"),
         on_submit=TrackState.look_up(locale),
         no_validate=True,
-        custom_attrs={"data-check": ""},
+        custom_attrs=validation.form_attributes(),
     )
 
 

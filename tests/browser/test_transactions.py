@@ -94,7 +94,7 @@ def test_browser_check_in_the_users_language(page: Page):
     expect(summary).to_be_focused()
     phone = page.get_by_label(t("Mobile phone number"))
     expect(phone).to_have_attribute("aria-invalid", "true")
-    error = t("Check the format: %(label)s.") % {"label": t("Mobile phone number")}
+    error = t("Enter a Chinese mobile number of 11 digits, for example 13800138000.")  # the rule's own message
     expect(page.locator("#password-phone-error")).to_have_text(error)
     assert "password-phone-error" in phone.get_attribute("aria-describedby")
     summary.get_by_role("link", name=error).click()
