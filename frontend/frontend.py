@@ -11,7 +11,7 @@ import components
 import kiosk
 from components.header import portal_name
 from frontend.pages import PAGES
-from kiosk.screens import KIOSK_SCREENS, attract_page
+from kiosk.screens import KIOSK_SCREENS, attract_page, not_found_page
 from frontend.server import portal_routes
 from locales import HTML_LANG, build_locales, gettext_for
 
@@ -63,3 +63,21 @@ for path, render, on_load in KIOSK_SCREENS:
             description=_("Self-service kiosk of the Haizhou citizen services: touch the screen or hold the talk button and speak."),
             on_load=on_load(locale) if on_load else None,
         )
+
+# One "not found" page serves the whole app. Below a kiosk (/{locale}/kiosk/...)
+# it keeps the kiosk's frame, bar and idle timer; elsewhere it is Reflex's own.
+_KIOSK_LOCALE = Var(
+    '(routerLocation.pathname.match(/^\\/([a-z]{2,3})\\/kiosk(\\/|$)/) || [])[1] || ""',
+    _var_data=VarData(
+        imports={"react-router": [ImportVar(tag="useLocation")]},
+        hooks={"const routerLocation = useLocation();": None},
+    ),
+).to(str)
+app.add_page(
+    rx.match(
+        _KIOSK_LOCALE,
+        *((locale, not_found_page(locale)) for locale in build_locales()),
+        rx.el.span("404: Page not found"),
+    ),
+    route="404",
+)
