@@ -68,7 +68,8 @@ def _choice_button(choice: rx.Var, on_click) -> rx.Component:
 def _loaded(content: rx.Component, locale: str) -> rx.Component:
     """``content`` once the screen's load has run: until then an earlier
     visit's data may still be in the state, and is not shown."""
-    return rx.cond(rx.State.is_hydrated, content, rx.el.p(gettext_for(locale)("Loading…"), class_name="loading"))
+    _ = gettext_for(locale)
+    return rx.cond(rx.State.is_hydrated, content, rx.el.p(_("Loading…"), class_name="loading"))
 
 
 def _finished(locale: str) -> rx.Component:
@@ -158,7 +159,8 @@ class KioskQueueState(KioskState):
             hall = (await halls.hall(api_locale(locale), config.hall_id)).value
         except ClientError:
             self.status = "unavailable"
-            return say(gettext_for(locale)("Queue numbers cannot be issued right now. Please go to the information desk."))
+            _ = gettext_for(locale)
+            return say(_("Queue numbers cannot be issued right now. Please go to the information desk."))
         self.services = [Choice(s.id, s.name) for s in hall.services[:12]]
         self.status = "choose"
 
@@ -296,7 +298,8 @@ class KioskTrackState(KioskState):
             code = await devices.scan_qr()
         except devices.DeviceUnavailable:
             self.outcome = "no_code"
-            return say(gettext_for(locale)("No QR code was found. Hold the code under the scanner and try again, or type the number."))
+            _ = gettext_for(locale)
+            return say(_("No QR code was found. Hold the code under the scanner and try again, or type the number."))
         return KioskTrackState.check(locale, {"receipt": code.text})
 
 
@@ -392,7 +395,8 @@ class KioskBookState(KioskState):
             listing = (await catalogue.services(language, size=50)).value
         except ClientError:
             self.step = "unavailable"
-            return say(gettext_for(locale)("Booking is not available right now. Please go to the information desk."))
+            _ = gettext_for(locale)
+            return say(_("Booking is not available right now. Please go to the information desk."))
         bookable = {s.id for s in listing.items if s.appointment}
         self.hall = hall.name
         self.services = [Choice(s.id, s.name) for s in hall.services if s.id in bookable][:12]
@@ -419,7 +423,8 @@ class KioskBookState(KioskState):
         self.step = "time"
 
     def _unavailable(self, locale: str):
-        return say(gettext_for(locale)("Booking is not available right now. Please go to the information desk."))
+        _ = gettext_for(locale)
+        return say(_("Booking is not available right now. Please go to the information desk."))
 
     @rx.event
     def choose_time(self, slot_id: str):
@@ -436,7 +441,8 @@ class KioskBookState(KioskState):
             card = await devices.read_id_card()
         except devices.DeviceUnavailable:
             self.error = "no_card"
-            return say(gettext_for(locale)("No ID card was read. Place it on the reader, or type your name."))
+            _ = gettext_for(locale)
+            return say(_("No ID card was read. Place it on the reader, or type your name."))
         self.name, self.error = card.name, ""
 
     @rx.event
@@ -444,7 +450,8 @@ class KioskBookState(KioskState):
         self.name = str(form.get("name", "")).strip() or self.name
         if validation.text_error(self.name, 60):
             self.error = "name"
-            return say(gettext_for(locale)("Enter your name."))
+            _ = gettext_for(locale)
+            return say(_("Enter your name."))
         self.error, self.step = "", "phone"
         return speak_prompt("book-phone")
 
@@ -637,7 +644,8 @@ class KioskGuidesState(KioskState):
             hall = (await halls.hall(api_locale(locale), config.hall_id)).value
         except ClientError:
             self.unavailable = True
-            return say(gettext_for(locale)("Guides cannot be shown right now. Please go to the information desk."))
+            _ = gettext_for(locale)
+            return say(_("Guides cannot be shown right now. Please go to the information desk."))
         self.services = [Choice(s.id, s.name) for s in hall.services[:12]]
 
     @rx.event
@@ -646,7 +654,8 @@ class KioskGuidesState(KioskState):
             detail = (await catalogue.service(api_locale(locale), service_id)).value
         except ClientError:
             self.unavailable = True
-            return say(gettext_for(locale)("Guides cannot be shown right now. Please go to the information desk."))
+            _ = gettext_for(locale)
+            return say(_("Guides cannot be shown right now. Please go to the information desk."))
         self.open_id, self.name, self.summary = service_id, detail.name, detail.summary
         self.conditions = detail.conditions
         self.materials = [m.name for m in detail.materials]
@@ -717,7 +726,8 @@ class KioskHelpState(KioskState):
             made = await halls.ask_for_help(api_locale(locale), halls.HelpRequestIn(hall_id=config.hall_id, kiosk_id=config.kiosk_id, locale=api_locale(locale)))
         except ClientError:
             self.status = "failed"
-            return say(gettext_for(locale)("We could not call staff from this screen. Please go to the information desk, or call 12345."))
+            _ = gettext_for(locale)
+            return say(_("We could not call staff from this screen. Please go to the information desk, or call 12345."))
         self.request, self.status = str(made.id), "called"
         return speak_prompt("help")
 

@@ -17,7 +17,7 @@ from components.notices import LOADING, READY, STALE, UNAVAILABLE, remote_conten
 from components.page import page_frame
 from components.records import fee_text, time_limit_text
 from frontend.formatting import number_text
-from locales import HTML_LANG, N_, api_locale, gettext_for
+from locales import HTML_LANG, N_, api_locale, around, gettext_for, ngettext_for
 
 PAGE_SIZE = 10
 FILTERS = ("audience", "department", "theme", "event", "mode")
@@ -56,6 +56,13 @@ class PageLink:
     current: bool
 
 
+def found_heading(count: int, locale: str) -> tuple[str, str]:
+    """The words before and after the number in the heading of the list
+    ("1 service found", "12 services found"), in the locale's plural forms."""
+    ngettext = ngettext_for(locale)
+    return around(ngettext("%(count)s service found", "%(count)s services found", count), "count")
+
+
 def service_card(summary: catalogue.ServiceSummary, locale: str) -> ServiceCard:
     return ServiceCard(
         id=summary.id,
@@ -75,6 +82,8 @@ class ServicesState(rx.State):
     status: str = LOADING
     cards: list[ServiceCard] = []
     total: str = "0"
+    found_before: str = ""
+    found_after: str = ""
     has_results: bool = False
     departments: list[Option] = []
     themes: list[Option] = []
@@ -117,6 +126,7 @@ class ServicesState(rx.State):
         listing = result.value
         self.cards = [service_card(item, locale) for item in listing.items]
         self.total = number_text(listing.total, locale)
+        self.found_before, self.found_after = found_heading(listing.total, locale)
         self.has_results = listing.total > 0
         self.departments = [Option(d.id, d.name) for d in departments.value]
         self.themes = [Option(t.id, t.name) for t in themes.value]
@@ -226,9 +236,9 @@ def services_page(locale: str) -> rx.Component:
                     ServicesState.status,
                     rx.fragment(
                         rx.el.h2(
+                            ServicesState.found_before,
                             rx.el.span(ServicesState.total, custom_attrs={"data-testid": "result-count"}),
-                            " ",
-                            _("services found"),
+                            ServicesState.found_after,
                             id="results-title",
                         ),
                         rx.cond(
@@ -253,7 +263,7 @@ def services_page(locale: str) -> rx.Component:
                         ),
                     ),
                     retry=ServicesState.load(locale),
-                    announce=ServicesState.total + " " + _("services found"),
+                    announce=ServicesState.found_before + ServicesState.total + ServicesState.found_after,
                 ),
                 aria_labelledby="results-title",
                 class_name="results",
