@@ -359,17 +359,17 @@ async def ask_for_help(request: HelpRequestIn, session: SessionDep) -> HelpReque
 
 
 @router.post("/help-requests/{request_id}/cancel", response_model=HelpRequestOut)
-def cancel_help(request_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: HelpCancel, session: SessionDep) -> HelpRequestOut:
+async def cancel_help(request_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: HelpCancel, session: SessionDep) -> HelpRequestOut:
     """The person at the kiosk no longer needs staff. Only the kiosk that
     asked can cancel, and only while the request is open."""
-    help_request = session.get(models.HelpRequest, request_id)
+    help_request = await session.get(models.HelpRequest, request_id)
     if help_request is None or help_request.kiosk_id != body.kiosk_id:
         raise not_found("help request")
     if help_request.status != "open":
         raise ApiError(409, "not_open", "the request is no longer open")
     help_request.status = "cancelled"
     session.add(help_request)
-    session.commit()
+    await session.commit()
     return HelpRequestOut(**help_request.model_dump())
 
 
