@@ -179,11 +179,17 @@
     return null;
   }
 
-  function rate() { return Number(P.read().readRate) || 1; }
+  // The kiosk sets its own speech rate in words per minute (data-speech-rate, kiosk/kiosk.js).
+  function rate() {
+    var wpm = Number(root.getAttribute("data-speech-rate"));
+    return wpm ? wpm / 170 : Number(P.read().readRate) || 1;
+  }
 
   function speak(text, lang, token) {
     return new Promise(function (resolve) {
       if (token !== reading.token || !text.trim()) { resolve(); return; }
+      // Whoever shows captions (the kiosk) shows what is being read.
+      document.dispatchEvent(new CustomEvent("portal:speaking", { detail: { text: text, lang: lang } }));
       var voice = browserVoice(lang);
       if (voice) {
         var utterance = new SpeechSynthesisUtterance(text);

@@ -260,7 +260,7 @@ class HelpRequest(SQLModel, table=True):
     hall_id: str = Field(foreign_key="hall.id", index=True)
     kiosk_id: str
     locale: str
-    status: str = "open"  # open | answered
+    status: str = "open"  # open | answered | cancelled
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 

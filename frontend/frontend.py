@@ -15,7 +15,7 @@ from frontend.end_user import ForwardEndUser
 from frontend.pages import PAGES
 from frontend.pages.not_found import not_found_page, not_found_title
 from frontend.server import portal_routes, reference_api_built, with_security_headers
-from kiosk.screens import KIOSK_SCREENS, attract_page
+from kiosk.screens import KIOSK_SCREENS, attract_page, kiosk_not_found_page
 from locales import HTML_LANG, build_locales, gettext_for
 
 # <html lang> follows the first path segment, both in the prerendered HTML and
@@ -40,7 +40,6 @@ app = rx.App(
     api_transformer=[portal_routes([spec.path for spec in PAGES if spec.is_dynamic]), with_security_headers],
 )
 app.register_lifespan_task(reference_api_built)
-app.add_page(not_found_page(), route="404", title=not_found_title())
 app.add_middleware(ForwardEndUser())
 
 for spec in PAGES:
@@ -72,3 +71,23 @@ for path, render, on_load in KIOSK_SCREENS:
             description=_("Self-service kiosk of the Haizhou citizen services: touch the screen or hold the talk button and speak."),
             on_load=on_load(locale) if on_load else None,
         )
+
+# One "not found" page serves the whole app. Below a kiosk (/{locale}/kiosk/...)
+# it keeps the kiosk's frame, bar and idle timer; elsewhere it is the portal's,
+# in the address's language.
+_KIOSK_LOCALE = Var(
+    '(routerLocation.pathname.match(/^\\/([a-z]{2,3})\\/kiosk(\\/|$)/) || [])[1] || ""',
+    _var_data=VarData(
+        imports={"react-router": [ImportVar(tag="useLocation")]},
+        hooks={"const routerLocation = useLocation();": None},
+    ),
+).to(str)
+app.add_page(
+    rx.match(
+        _KIOSK_LOCALE,
+        *((locale, kiosk_not_found_page(locale)) for locale in build_locales()),
+        not_found_page(),
+    ),
+    route="404",
+    title=not_found_title(),
+)

@@ -107,6 +107,10 @@ class HelpRequestIn(BaseModel):
     locale: str = Field(pattern=r"^(zh|en|ja|ko|fr)$")
 
 
+class HelpCancel(BaseModel):
+    kiosk_id: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")
+
+
 class HelpRequestOut(BaseModel):
     id: int
     hall_id: str
@@ -355,6 +359,21 @@ async def ask_for_help(request: HelpRequestIn, session: SessionDep) -> HelpReque
     """A kiosk user asks for a member of staff; the hall sees it in its list."""
     await _hall(session, request.hall_id)
     help_request = models.HelpRequest(**request.model_dump())
+    session.add(help_request)
+    await session.commit()
+    return HelpRequestOut(**help_request.model_dump())
+
+
+@router.post("/help-requests/{request_id}/cancel", response_model=HelpRequestOut)
+async def cancel_help(request_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: HelpCancel, session: SessionDep) -> HelpRequestOut:
+    """The person at the kiosk no longer needs staff. Only the kiosk that
+    asked can cancel, and only while the request is open."""
+    help_request = await session.get(models.HelpRequest, request_id)
+    if help_request is None or help_request.kiosk_id != body.kiosk_id:
+        raise not_found("help request")
+    if help_request.status != "open":
+        raise ApiError(409, "not_open", "the request is no longer open")
+    help_request.status = "cancelled"
     session.add(help_request)
     await session.commit()
     return HelpRequestOut(**help_request.model_dump())

@@ -15,11 +15,12 @@ from components.fields import choice_group, error_summary, field, personal_field
 from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
+from components.records import status_label
 from components.uploads import upload_field, uploaded_ids
 from frontend import validation
 from frontend.formatting import date_text
 from frontend.personal import PersonalNumbers
-from frontend.pages.me import LETTER_KINDS, status_label
+from frontend.pages.me import LETTER_KINDS
 from frontend.session import api_token
 from locales import N_, api_locale, gettext_for
 

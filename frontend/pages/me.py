@@ -15,43 +15,17 @@ from components.icons import icon
 from components.links import locale_href, nav_link
 from components.notices import LOADING, READY, UNAVAILABLE, notice, remote_content
 from components.page import page_frame
+from components.records import StepView, status_label, timeline
 from frontend.formatting import date_text, datetime_text, time_text
 from frontend.session import api_token, login_url, token_refused
 from locales import N_, api_locale, babel_locale, gettext_for
 
-STEP_LABELS = {
-    "submitted": N_("Submitted"),
-    "accepted": N_("Accepted"),
-    "in_review": N_("Being reviewed"),
-    "decided": N_("Decision made"),
-    "completed": N_("Completed"),
-}
-STATUS_LABELS = {
-    "submitted": N_("Submitted"),
-    "accepted": N_("Accepted"),
-    "in_review": N_("Being reviewed"),
-    "approved": N_("Approved"),
-    "rejected": N_("Not approved"),
-    "completed": N_("Completed"),
-    "booked": N_("Booked"),
-    "cancelled": N_("Cancelled"),
-    "received": N_("Received"),
-    "in_progress": N_("Being handled"),
-    "replied": N_("Replied"),
-}
 LETTER_KINDS = {
     "consultation": N_("Question"),
     "complaint": N_("Complaint"),
     "suggestion": N_("Suggestion"),
     "mailbox": N_("Letter to the mayor"),
 }
-
-
-@dataclasses.dataclass
-class StepView:
-    step: str
-    done: bool
-    when: str
 
 
 @dataclasses.dataclass
@@ -241,27 +215,6 @@ class MeState(rx.State):
         except ClientError:
             return
         self.messages = [dataclasses.replace(m, read=True) if m.id == message_id else m for m in self.messages]
-
-
-def status_label(locale: str, status: rx.Var) -> rx.Component:
-    _ = gettext_for(locale)
-    return rx.match(status, *((code, _(label)) for code, label in STATUS_LABELS.items()), status)
-
-
-def timeline(locale: str, steps: rx.Var) -> rx.Component:
-    """The steps of an application, done or still to come, said in words."""
-    _ = gettext_for(locale)
-    return rx.el.ol(
-        rx.foreach(
-            steps,
-            lambda s: rx.el.li(
-                rx.el.span(rx.match(s.step, *((code, _(label)) for code, label in STEP_LABELS.items()), s.step), class_name="timeline__step"),
-                rx.el.span(rx.cond(s.done, rx.fragment(" — ", _("done"), " ", s.when), rx.fragment(" — ", _("to come"))), class_name="timeline__when"),
-                class_name=rx.cond(s.done, "timeline__item timeline__item--done", "timeline__item"),
-            ),
-        ),
-        class_name="timeline",
-    )
 
 
 def _section(title: str, section_id: str, count: rx.Var, empty: str, *content) -> rx.Component:

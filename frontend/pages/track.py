@@ -11,19 +11,11 @@ from clients import applications
 from clients.base import ClientError, NotFound, Unauthorised, Unavailable
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
+from components.records import StepView, next_step_text, status_label, timeline
 from frontend import validation
-from frontend.pages.me import StepView, status_label, timeline
 from frontend.formatting import date_text, datetime_text
 from frontend.session import api_token
-from locales import N_, api_locale, gettext_for
-
-NEXT_STEPS = {
-    "accepted": N_("Next, the department checks that your application is complete and accepts it."),
-    "in_review": N_("Next, staff review your application and materials. They may call you if anything is missing."),
-    "decided": N_("Next, the department makes its decision."),
-    "completed": N_("Next, you receive the result: by text message, in your account, or at the hall."),
-}
-
+from locales import api_locale, gettext_for
 
 @dataclasses.dataclass
 class TrackView:
@@ -139,7 +131,7 @@ def track_result(locale: str) -> rx.Component:
                     timeline(locale, view.steps),
                     rx.cond(
                         view.next_step != "",
-                        rx.el.p(rx.el.strong(_("What happens next:")), " ", rx.match(view.next_step, *((code, _(text)) for code, text in NEXT_STEPS.items()), "")),
+                        rx.el.p(rx.el.strong(_("What happens next:")), " ", next_step_text(locale, view.next_step)),
                     ),
                     rx.cond(view.result != "", rx.el.p(rx.el.strong(_("Result:")), " ", rx.el.span(view.result, custom_attrs={"data-content": ""}))),
                     aria_label=_("Progress of your application"),

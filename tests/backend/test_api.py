@@ -308,6 +308,15 @@ def test_kiosk_queue_and_help(api):
     assert made["id"] in [r["id"] for r in api.get("/halls/city-centre/help-requests").json()]
 
 
+def test_a_call_for_staff_is_cancelled_only_by_its_kiosk(api):
+    made = api.post("/help-requests", json={"hall_id": "city-centre", "kiosk_id": "kiosk-1", "locale": "fr"}).json()
+    assert api.post(f"/help-requests/{made['id']}/cancel", json={"kiosk_id": "kiosk-2"}).status_code == 404
+    cancelled = api.post(f"/help-requests/{made['id']}/cancel", json={"kiosk_id": "kiosk-1"})
+    assert cancelled.status_code == 200 and cancelled.json()["status"] == "cancelled"
+    assert made["id"] not in [r["id"] for r in api.get("/halls/city-centre/help-requests").json()]
+    assert api.post(f"/help-requests/{made['id']}/cancel", json={"kiosk_id": "kiosk-1"}).status_code == 409
+
+
 HOSTILE = [
     "<script>alert(1)</script>",
     "' OR 1=1; DROP TABLE letter; --",
