@@ -49,6 +49,20 @@ def kiosk_frame(locale: str, screen: str, *content: rx.Component, back: str | No
             custom_attrs={"data-kiosk-screen": screen, "data-locale": locale, "data-prompt": prompt_text(screen, locale)},
         ),
         rx.el.div(
+            # The question asked when a spoken command was not understood for sure (kiosk.js).
+            rx.el.div(
+                rx.el.p(custom_attrs={"data-confirm-question": ""}, id="kiosk-question", class_name="kiosk-lead"),
+                rx.el.div(
+                    rx.el.button(_("Yes"), type="button", class_name="button", custom_attrs={"data-confirm-yes": ""}),
+                    rx.el.button(_("No"), type="button", class_name="button button--secondary", custom_attrs={"data-confirm-no": ""}),
+                    class_name="form-actions",
+                ),
+                role="group",
+                aria_labelledby="kiosk-question",
+                hidden=True,
+                class_name="kiosk-confirm",
+                custom_attrs={"data-confirm": ""},
+            ),
             rx.el.div(
                 rx.el.p(prompt_text(screen, locale), class_name="kiosk-caption__said", custom_attrs={"data-caption": ""}),
                 rx.el.p(class_name="kiosk-caption__heard", custom_attrs={"data-heard": ""}),

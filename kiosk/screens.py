@@ -304,7 +304,7 @@ def track_page(locale: str) -> rx.Component:
                 ),
                 digit_keypad(locale, "kiosk-receipt"),
                 rx.el.div(
-                    rx.el.button(_("Check"), type="submit", class_name="button", custom_attrs={"data-voice-intent": "yes", "data-testid": "kiosk-check"}),
+                    rx.el.button(_("Check"), type="submit", class_name="button", custom_attrs={"data-voice-intent": "check", "data-testid": "kiosk-check"}),
                     rx.el.button(icon("search"), _("Scan the QR code"), type="button", class_name="button button--secondary", on_click=KioskTrackState.scan(locale)),
                     class_name="form-actions",
                 ),
@@ -432,7 +432,7 @@ def book_page(locale: str) -> rx.Component:
                         ("unavailable", rx.el.p(_("Booking is not available right now. Please go to the information desk."), class_name="field-error", role="alert")),
                         rx.fragment(),
                     ),
-                    rx.el.button(_("Confirm booking"), type="submit", class_name="button", custom_attrs={"data-voice-intent": "yes"}),
+                    rx.el.button(_("Confirm booking"), type="submit", class_name="button", custom_attrs={"data-voice-intent": "confirm_booking"}),
                     on_submit=KioskBookState.confirm(locale),
                 ),
             ),
