@@ -45,7 +45,7 @@ PERCENT = {"zh": "百分之{}", "ja": "{}パーセント", "ko": "{}퍼센트", 
 # Signs the Korean and Chinese voices read in English: their words, or a pause.
 SIGNS = {
     "ko": str.maketrans({"+": " 플러스 ", "@": " 골뱅이 ", "/": ", ", "&": " 앤드 "}),
-    "zh": str.maketrans({"+": "加", "@": " 艾特 ", "&": "和"}),
+    "zh": str.maketrans({"+": "加", "@": " 艾特 ", "&": "和", "/": "、"}),
     "ja": str.maketrans({"+": "プラス", "@": "アットマーク", "&": "アンド"}),
 }
 # Japanese punctuation that espeak-ng reads out as "letter": a pause instead.
@@ -126,8 +126,9 @@ def japanese_kana(text: str) -> str:
             spoken.append(_spell(surface, "ja"))
         elif pron and pron != "*":
             spoken.append(pron)
-        else:
-            spoken.append(surface.translate(_JA_PAUSES))
+        else:  # a word the dictionary lacks: letters spelt, a Chinese gloss (个人所得税) left out
+            rest = _LATIN.sub(lambda m: " " + _spell(m.group(), "ja") + " ", surface.replace("×", "カケル"))
+            spoken.append(_HANZI_GLOSS.sub("", rest).translate(_JA_PAUSES))
     # Words apart: espeak-ng misreads long runs of kana ("オオーキク" as letters).
     return " ".join(spoken)
 

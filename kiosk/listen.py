@@ -64,14 +64,14 @@ def _known(locale: str, word: str) -> bool:
 
 def pieces(locale: str, word: str) -> list[str]:
     """A word as the model's words: itself when known, else split into the
-    longest words it knows (Korean: 도와주세요 -> 도와 주세요 is not in the
-    model, 도 와 주세요 is). Raises ValueError when part of it is in no word:
-    vosk would silently drop it."""
+    longest words of two characters or more that it knows (Korean: 도와주세요
+    -> 도와주 세요). Raises ValueError when that cannot be done: vosk would
+    silently drop the rest, and one-syllable words let it hear them anywhere."""
     if _known(locale, word):
         return [word]
     out, start = [], 0
     while start < len(word):
-        for end in range(len(word), start, -1):
+        for end in range(len(word), start + 1, -1):
             if _known(locale, word[start:end]):
                 out.append(word[start:end])
                 start = end

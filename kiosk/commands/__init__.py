@@ -55,6 +55,7 @@ class Phrases:
     intents: Intents
     digits: dict[str, str]  # the words of a number -> its digits ("vingt six" -> "26")
     first: dict[str, str]  # each intent's first sentence: the screen's own label
+    skip_words: tuple[str, ...] = ()  # hassil's skip words: left off the end of what was heard
 
 
 def _digit_words(data: dict) -> dict[str, str]:
@@ -73,7 +74,7 @@ def phrases(locale: str) -> Phrases:
     with (HERE / f"{locale}.yaml").open(encoding="utf-8") as fp:
         data = yaml.safe_load(fp)
     first = {name: intent["data"][0]["sentences"][0] for name, intent in data["intents"].items()}
-    return Phrases(Intents.from_dict(data), _digit_words(data), first)
+    return Phrases(Intents.from_dict(data), _digit_words(data), first, tuple(data.get("skip_words", ())))
 
 
 @cache
@@ -86,6 +87,26 @@ def sentences(locale: str, screen: str) -> tuple[tuple[str, str], ...]:
 @cache
 def _by_sentence(locale: str, screen: str) -> dict[str, str]:
     return {_compact(sentence): intent for intent, sentence in sentences(locale, screen)}
+
+
+@cache
+def key_words(locale: str, screen: str) -> dict[str, str]:
+    """The words (of two characters or more) and short sentences that only one
+    of the screen's commands uses: 직원 -> help, 拿号 -> queue. Carrier words
+    (주세요, 我要) belong to many and say nothing."""
+    owners: dict[str, set[str]] = {}
+    for intent, sentence in sentences(locale, screen):
+        for word in {*sentence.split(), sentence}:
+            owners.setdefault(_compact(word), set()).add(intent)
+    return {word: next(iter(intents)) for word, intents in owners.items() if len(intents) == 1 and len(word) >= 2}
+
+
+def suggested(locale: str, screen: str, text: str) -> str | None:
+    """The one command whose key words a reading holds, when it is not wholly one
+    of the screen's sentences ("직원 하고 좀 주세요" -> help); None when none or several."""
+    said = _compact(text)
+    found = {intent for word, intent in key_words(locale, screen).items() if word in said}
+    return found.pop() if len(found) == 1 else None
 
 
 def grammar(locale: str, screen: str, choices: dict[str, str]) -> list[str]:
@@ -133,9 +154,13 @@ def match(locale: str, screen: str, text: str, choices: dict[str, str]) -> Meani
         return None
     if screen in DIGIT_SCREENS and (digits := _digits(locale, text)):
         return Meaning("digits", digits=digits)
-    said = _compact(text)
-    if said in _by_sentence(locale, screen):
-        return Meaning(_by_sentence(locale, screen)[said])
+    said, known = _compact(text), _by_sentence(locale, screen)
+    words = text.split()
+    while said not in known and len(words) > 1 and words[-1] in phrases(locale).skip_words:
+        words.pop()
+        said = _compact(" ".join(words))
+    if said in known:
+        return Meaning(known[said])
     # A choice is named by its label or a part of it ("여권" for "여권 발급"), if only one has it.
     named = [choice for choice, label in choices.items() if len(said) >= 2 and said in _compact(label)]
     return Meaning("choose", choice=named[0]) if len(named) == 1 else None
@@ -165,7 +190,8 @@ def decide(
 
     Acts only when the best reading is wholly one of the screen's sentences,
     no close rival reading means something else, and the recogniser trusts every
-    word; asks when some reading means something; else nothing understood.
+    word; asks when some reading means something, or the best one holds the key
+    words of one command; else nothing understood.
     """
     if not readings:
         return Heard("")
@@ -179,8 +205,12 @@ def decide(
         if screen == "confirm":  # only a sure yes confirms; one question is enough
             return Heard(best_text)
         return Heard(best_text, best.intent, best.choice, best.digits, confirm=True)
+    if screen == "confirm":
+        return Heard(best_text)
     for _text, _score, meaning in meanings[1:]:
-        if meaning is not None and meaning.intent not in HARMLESS and screen != "confirm":
+        if meaning is not None and meaning.intent not in HARMLESS:
             return Heard(best_text, meaning.intent, meaning.choice, meaning.digits, confirm=True)
+    if intent := suggested(locale, screen, best_text):
+        return Heard(best_text, intent, confirm=True)
     return Heard(best_text)
 

@@ -14,8 +14,9 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from kiosk.commands import understand
-from kiosk.listen import conclude, model, recogniser
+from kiosk.commands import Heard, match
+from kiosk.listen import conclude, model, recognisers
+from kiosk.prompts import ACTIONS
 from locales import LOCALES, NATIVE_NAMES, gettext_for
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, IDLE_SECONDS, WARNING_SECONDS
 
@@ -36,12 +37,12 @@ def speech_wav(folder: Path, text: str, rate: int = 140, noise: float = 0.0) -> 
         return out, audio.getnframes() / audio.getframerate()
 
 
-def heard_offline(path: Path, locale: str, screen: str, choices: dict[str, str]) -> str:
-    """What the server's recogniser makes of a file (to pick utterances it can hear)."""
-    rec = recogniser(locale, screen, choices)
+def heard_offline(path: Path, locale: str, screen: str, choices: dict[str, str]) -> Heard:
+    """What the server's recognisers and decision make of a file (to pick utterances it can hear)."""
+    rec = recognisers(locale, screen, choices)
     with wave.open(str(path)) as audio:
-        rec.AcceptWaveform(audio.readframes(audio.getnframes()))
-    return conclude(rec, [], locale, screen, choices).text
+        rec.accept(audio.readframes(audio.getnframes()))
+    return conclude(rec, locale, screen, choices)
 
 
 def voice_page(playwright, base_url: str, wav: Path) -> tuple:
@@ -188,12 +189,60 @@ def test_asking_for_staff_reaches_the_hall(kiosk, page: Page):
 
 @pytest.mark.parametrize("noise", [0.0, 0.02], ids=["quiet", "pink-noise"])
 def test_korean_speech_opens_the_queue(kiosk, playwright, base_url, tmp_path, noise):
-    """Say "번호표" on the menu, with and without background noise."""
-    wav, seconds = speech_wav(tmp_path, "번호표", noise=noise)
+    """Say "번호표 주세요" on the menu, with and without background noise: the queue
+    opens, at once or after the kiosk asked and Yes was touched."""
+    wav, seconds = speech_wav(tmp_path, "번호표 주세요", noise=noise)
     browser, page = voice_page(playwright, base_url, wav)
     page.goto("/ko/kiosk/")
     hold_to_talk(page, seconds)
+    question = page.locator("[data-confirm]")
+    page.wait_for_function("location.pathname.endsWith('/queue/') || !document.querySelector('[data-confirm]').hidden", timeout=10_000)
+    if question.is_visible():
+        question.get_by_role("button", name=gettext_for("ko")("Yes")).click()
     page.wait_for_url("**/ko/kiosk/queue/")
+    browser.close()
+
+
+# Phrasings that the kiosk may hear only in part; the test takes one it asks about.
+UNSURE_CANDIDATES = ("직원 불러 주세요", "도와주세요", "민원 안내", "번호표 좀 주세요", "진행 상황 확인", "방문 예약 하고 싶어요", "서비스 안내 해 주세요", "처리 상황 확인")
+TARGET = {"help": "help/", "guide": "guides/", "queue": "queue/", "track": "track/", "book": "book/"}
+
+
+def test_an_unsure_command_is_asked_and_a_spoken_yes_acts(kiosk, playwright, base_url, tmp_path):
+    """The kiosk hears a command it is not sure of: it asks (question on
+    screen, nothing done), and the person's spoken "네" then acts."""
+    for text in UNSURE_CANDIDATES:
+        for rate in (120, 140, 170):
+            wav, seconds = speech_wav(tmp_path, text, rate=rate)
+            heard = heard_offline(wav, "ko", "menu", {})
+            if heard.confirm and heard.intent == match("ko", "menu", text, {}).intent and heard.intent in TARGET:
+                break
+        else:
+            continue
+        (tmp_path / "yes").mkdir(exist_ok=True)
+        yes, yes_seconds = speech_wav(tmp_path / "yes", "네", rate=rate)
+        answer = heard_offline(yes, "ko", "confirm", {})
+        if answer.intent == "yes" and not answer.confirm:
+            break
+    else:
+        pytest.fail("none of the candidate phrasings makes the kiosk ask")
+    microphone = tmp_path / "microphone.wav"
+    microphone.write_bytes(wav.read_bytes())
+    browser, page = voice_page(playwright, base_url, microphone)
+    page.goto("/ko/kiosk/")
+    hold_to_talk(page, seconds)
+    question = page.locator("[data-confirm]")
+    expect(question).to_be_visible(timeout=10_000)
+    expect(question.locator("[data-confirm-question]")).to_contain_text(gettext_for("ko")(ACTIONS[heard.intent]))
+    expect(page.locator("[data-caption]")).to_have_text(question.locator("[data-confirm-question]").inner_text())
+    assert page.url.endswith("/ko/kiosk/"), "nothing is done before the answer"
+    final = page.evaluate("JSON.parse(sessionStorage.getItem('kiosk.metrics'))")["actions"][-1]
+    assert final["intent"] == heard.intent and final["confirm"] is True and final["what"] == "asked"
+    # The answer: the microphone now says "네" (Chromium opens the file again for each capture).
+    microphone.write_bytes(yes.read_bytes())
+    hold_to_talk(page, yes_seconds)
+    page.wait_for_url(f"**/ko/kiosk/{TARGET[heard.intent]}", timeout=10_000)
+    expect(question).to_be_hidden()
     browser.close()
 
 
@@ -212,7 +261,8 @@ def test_korean_speech_chooses_a_service_and_takes_a_ticket(kiosk, playwright, b
     words = [w for label in choices.values() for w in label.split() if len(w) >= 2 and model("ko").vosk_model_find_word(w) >= 0]
     for word in dict.fromkeys(words):
         candidate, length = speech_wav(tmp_path / "", word)
-        if heard_offline(candidate, "ko", "queue", choices) == word:
+        heard = heard_offline(candidate, "ko", "queue", choices)
+        if heard.intent == "choose" and not heard.confirm and word in choices[heard.choice]:
             break
     else:
         pytest.fail(f"none of the service words {words} is recognised from espeak-ng audio")
@@ -236,7 +286,7 @@ def test_spoken_digits_reach_the_receipt_field(kiosk, playwright, base_url, tmp_
     page.wait_for_function("document.querySelector('#kiosk-receipt').value.length > 0", timeout=10_000)
     assert page.evaluate("document.documentElement.dataset.lastIntent") == "digits"
     heard = page.evaluate("JSON.parse(sessionStorage.getItem('kiosk.metrics'))")["actions"][-1]["text"]
-    assert page.locator("#kiosk-receipt").input_value() == understand("ko", "track", heard, {}).digits
+    assert page.locator("#kiosk-receipt").input_value() == match("ko", "track", heard, {}).digits
     page.get_by_role("group", name=gettext_for("ko")("Number keypad")).get_by_role("button", name=gettext_for("ko")("Clear"), exact=True).click()
     expect(page.locator("#kiosk-receipt")).to_have_value("")
     browser.close()
