@@ -98,14 +98,20 @@ def lexicon(locale: str) -> Lexicon:
         raise ValueError(f"lexicon {locale}: unknown question kinds {sorted(unknown)}")
 
     def phrases(key: str) -> tuple[str, ...]:
-        return tuple(str(p) for p in data.get(key) or ())
+        return tuple(_string(p) for p in data.get(key) or ())
+
+    def _string(value: object) -> str:
+        # YAML reads a bare on, off, yes or no as a boolean: the file must quote it.
+        if not isinstance(value, str):
+            raise ValueError(f"lexicon {locale}: {value!r} is not text (quote it)")
+        return value
 
     return Lexicon(
         locale=locale,
-        synonyms={str(k): tuple(str(w) for w in (v if isinstance(v, list) else [v])) for k, v in (data.get("synonyms") or {}).items()},
+        synonyms={_string(k): tuple(_string(w) for w in (v if isinstance(v, list) else [v])) for k, v in (data.get("synonyms") or {}).items()},
         filler=phrases("filler"),
-        stopwords=frozenset(normalise(str(w)) for w in data.get("stopwords") or ()),
-        questions={intent: tuple(str(p) for p in questions.get(intent) or ()) for intent in INTENTS},
+        stopwords=frozenset(normalise(_string(w)) for w in data.get("stopwords") or ()),
+        questions={intent: tuple(_string(p) for p in questions.get(intent) or ()) for intent in INTENTS},
         switch=phrases("switch"),
         outside=phrases("outside"),
         greeting=phrases("greeting"),
@@ -121,10 +127,15 @@ class Analyzer:
 
     locale: str
 
+    def located(self, value: str) -> list[tuple[int, int, list[str]]]:
+        """The words of ``value`` with where each stands in ``normalise(value)``,
+        each with the smaller words inside it: (start, end, [身份证, 身份])."""
+        raise NotImplementedError
+
     def concepts(self, value: str) -> list[list[str]]:
         """The words of ``value``, each with the smaller words inside it (one
         concept each: 身份证 -> [身份证, 身份])."""
-        raise NotImplementedError
+        return [terms for _start, _end, terms in self.located(value)]
 
     def terms(self, value: str) -> list[str]:
         """Every index term of ``value``, in order."""
@@ -160,15 +171,15 @@ class ChineseAnalyzer(Analyzer):
         """Whether jieba's dictionary (with the catalogue's words) knows ``value``."""
         return bool(self._jieba.FREQ.get(value))
 
-    def concepts(self, value: str) -> list[list[str]]:
+    def located(self, value: str) -> list[tuple[int, int, list[str]]]:
         out = []
         with self._lock:
-            for word in self._jieba.cut(normalise(value), HMM=True):
+            for word, start, end in self._jieba.tokenize(normalise(value), HMM=True):
                 # jieba's search mode: the word and the dictionary words inside it.
                 parts = [word[i : i + n] for n in (2, 3) if len(word) > n for i in range(len(word) - n + 1) if self._jieba.FREQ.get(word[i : i + n])]
                 concept = [t for t in dict.fromkeys([word, *parts]) if self._keep(t)]
                 if concept:
-                    out.append(concept)
+                    out.append((start, end, concept))
         return out
 
 
@@ -183,7 +194,7 @@ class JapaneseAnalyzer(Analyzer):
         self._tokenizer = Dictionary(dict="core").create()
         self._lock = threading.Lock()
 
-    def concepts(self, value: str) -> list[list[str]]:
+    def located(self, value: str) -> list[tuple[int, int, list[str]]]:
         out = []
         with self._lock:
             for morpheme in self._tokenizer.tokenize(normalise(value), self._mode_c):
@@ -194,7 +205,7 @@ class JapaneseAnalyzer(Analyzer):
                 forms = [morpheme.normalized_form(), *(p.normalized_form() for p in parts if len(parts) > 1)]
                 concept = [t for t in dict.fromkeys(normalise(f) for f in forms) if self._keep(t)]
                 if concept:
-                    out.append(concept)
+                    out.append((morpheme.begin(), morpheme.end(), concept))
         return out
 
 
@@ -212,16 +223,18 @@ class KoreanAnalyzer(Analyzer):
             warnings.simplefilter("ignore", DeprecationWarning)
             self._kiwi = Kiwi(num_workers=0, load_typo_dict=False, load_multi_dict=False)
 
-    def concepts(self, value: str) -> list[list[str]]:
+    def located(self, value: str) -> list[tuple[int, int, list[str]]]:
         out = []
         for token in self._kiwi.tokenize(normalise(value)):
             if token.tag not in self._CONTENT:
                 continue
             form = normalise(token.form)
+            if len(form) == 1 and token.tag in ("VV", "VA", "XR"):
+                continue  # 가, 하, 받: too short to say what a service is, and often a particle's orphan
             pairs = [form[i : i + 2] for i in range(len(form) - 1)] if token.tag.startswith("NN") and len(form) >= 3 else []
             concept = [t for t in dict.fromkeys([form, *pairs]) if self._keep(t)]
             if concept:
-                out.append(concept)
+                out.append((token.start, token.start + token.len, concept))
         return out
 
 
@@ -240,13 +253,13 @@ class LatinAnalyzer(Analyzer):
         text = _ELISION.sub(" ", normalise(value))
         return [fold_accents(self._stemmer.stemWord(w)) for w in _LATIN_WORD.findall(text)]
 
-    def concepts(self, value: str) -> list[list[str]]:
-        text = _ELISION.sub(" ", normalise(value))
+    def located(self, value: str) -> list[tuple[int, int, list[str]]]:
+        text = _ELISION.sub(lambda m: " " * len(m.group()), normalise(value))
         stop = lexicon(self.locale).stopwords
         return [
-            [fold_accents(self._stemmer.stemWord(w))]
-            for w in _LATIN_WORD.findall(text)
-            if w not in stop and fold_accents(w) not in stop and not _CJK.search(w)
+            (m.start(), m.end(), [fold_accents(self._stemmer.stemWord(m.group()))])
+            for m in _LATIN_WORD.finditer(text)
+            if m.group() not in stop and fold_accents(m.group()) not in stop and not _CJK.search(m.group())
         ]
 
 
@@ -325,29 +338,47 @@ def remove_spans(value: str, spans: list[tuple[int, int, str]]) -> str:
 
 @dataclass(frozen=True)
 class Query:
-    """A query as the index sees it: the everyday phrases the lexicon knows,
-    each with the catalogue's words for it, and the rest of the text without
-    its question words."""
+    """A query as the index sees it: its text, the everyday phrases the lexicon
+    knows (each with the catalogue's words for it), and what to set aside
+    (question words)."""
 
-    rest: str  # the text without filler (and, in English and French, without the lexicon's phrases)
+    locale: str
+    normalised: str
     groups: tuple[tuple[str, tuple[str, ...]], ...]  # (phrase as typed, the catalogue's words for it)
+    explained: tuple[tuple[int, int], ...]  # spans of the lexicon's phrases and of the question words
 
     @property
     def text(self) -> str:
-        """All the meaningful text: the rest and the phrases as typed."""
-        return " ".join(dict.fromkeys([self.rest, *(typed for typed, _words in self.groups if typed not in self.rest)])).strip()
+        """The text less its question words."""
+        return remove_spans(self.normalised, [(s, e, "") for s, e in self.explained if not self._is_group(s, e)])
+
+    def _is_group(self, start: int, end: int) -> bool:
+        return any(self.normalised[start:end] == typed for typed, _words in self.groups)
+
+    def concepts(self) -> list[list[str]]:
+        """The words of the text (``Analyzer.concepts``), less those mostly inside
+        a lexicon phrase or a question word (more than half of it). The whole text is analysed, so a
+        word around a phrase stays whole (免許 in 運転免許証) and no particle is
+        left orphaned (수수료가)."""
+
+        def explained(start: int, end: int) -> bool:
+            inside = sum(max(0, min(end, e) - max(start, s)) for s, e in self.explained)
+            return inside * 2 > end - start
+
+        return [terms for start, end, terms in analyzer(self.locale).located(self.normalised) if not explained(start, end)]
 
 
 def prepare_query(locale: str, value: str, drop: tuple[str, ...] = ()) -> Query:
     """Apply the locale's lexicon to a query: everyday phrases bring in the
     catalogue's words; filler (and ``drop``, e.g. the assistant's question
-    cues) is removed from the rest."""
+    cues) is set aside."""
     lex = lexicon(locale)
     text = normalise(value)
     synonyms = find_phrases(locale, text, tuple(lex.synonyms))
-    groups = tuple((text[start:end], lex.synonyms[phrase]) for start, end, phrase in synonyms)
-    # In English and French a phrase is whole words; in Chinese, Japanese and
-    # Korean it may sit inside a longer word (免許 in 運転免許証), which stays whole.
-    rest = remove_spans(text, synonyms) if _is_spaced(locale) else text
-    rest = remove_spans(rest, find_phrases(locale, rest, (*lex.filler, *drop)))
-    return Query(rest=rest, groups=groups)
+    ignored = [span for span in find_phrases(locale, text, (*lex.filler, *drop)) if all(span[1] <= s or span[0] >= e for s, e, _p in synonyms)]
+    return Query(
+        locale=locale,
+        normalised=text,
+        groups=tuple((text[start:end], lex.synonyms[phrase]) for start, end, phrase in synonyms),
+        explained=tuple((start, end) for start, end, _phrase in [*synonyms, *ignored]),
+    )

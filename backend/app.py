@@ -11,7 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from backend import models
-from backend.api import accounts, applications, catalogue, halls, information, letters
+from backend.api import accounts, applications, assistant, catalogue, halls, information, letters
+from backend.assistant.answers import Catalogue
+from backend.assistant.dialogue import Assistant
 from backend.db import create_tables, make_engine
 from backend.errors import ErrorBody, install_error_handlers
 from backend.search import SearchIndex
@@ -28,6 +30,15 @@ def build_search_index(engine) -> SearchIndex:
             services=[s.data for s in session.exec(select(models.Service))],
             articles=[a.data for a in session.exec(select(models.Article))],
             guides=[g.data for g in session.exec(select(models.ExpatGuide))],
+        )
+
+
+def content_snapshot(engine) -> Catalogue:
+    """The services and halls the assistant answers from, read once at start-up."""
+    with Session(engine) as session:
+        return Catalogue(
+            services={s.id: s.data for s in session.exec(select(models.Service))},
+            halls={h.id: h.data for h in session.exec(select(models.Hall))},
         )
 
 
@@ -61,8 +72,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.search_index = build_search_index(engine)
+    app.state.assistant = Assistant(app.state.search_index, content_snapshot(engine))
     install_error_handlers(app)
-    for module in (catalogue, information, halls, applications, letters, accounts):
+    for module in (catalogue, information, halls, applications, letters, accounts, assistant):
         app.include_router(module.router)
 
     @app.get("/health", tags=["meta"])

@@ -175,31 +175,22 @@ class SearchIndex:
     # -------------------------------------------------------------- querying
 
     def _correct(self, locale: str, terms: list[str]) -> list[str]:
-        """Terms the index does not know, replaced by the nearest it does (typos)."""
+        """Terms the index does not know, replaced by the nearest it does: a
+        typo (pasport -> passport), or in Chinese a word typed with the wrong
+        characters of the right sound (身分 -> 身份, 直照 -> 执照)."""
         vocabulary = self._vocabulary[locale]
         corrected = []
         for term in terms:
-            if term in vocabulary or locale in ("zh", "ja", "ko") or len(term) < 4 or not term.isalpha():
+            if term in vocabulary:
                 corrected.append(term)
-                continue
-            match = process.extractOne(term, vocabulary, scorer=fuzz.ratio, score_cutoff=80)
-            corrected.append(match[0] if match else term)
+            elif locale == "zh" and len(term) >= 2 and has_han(term):
+                corrected.append(self._homophones.get(" ".join(lazy_pinyin(term)), term))
+            elif locale in ("en", "fr") and len(term) >= 4 and term.isalpha():
+                match = process.extractOne(term, vocabulary, scorer=fuzz.ratio, score_cutoff=80)
+                corrected.append(match[0] if match else term)
+            else:
+                corrected.append(term)
         return corrected
-
-    def _homophones_fixed(self, value: str) -> str:
-        """Chinese typed with the wrong characters of the right sound (身分证,
-        营业直照): each such piece replaced by the index's word that sounds the same."""
-        chinese = analyzer("zh")
-        for run in re.findall(r"[\u3400-\u9fff]+", value):
-            for size in range(min(len(run), 6), 1, -1):
-                for start in range(len(run) - size + 1):
-                    piece = run[start : start + size]
-                    if piece in self._vocabulary["zh"] or (size == 2 and chinese.is_word(piece)):
-                        continue
-                    term = self._homophones.get(" ".join(lazy_pinyin(piece)))
-                    if term:
-                        value = value.replace(piece, term)
-        return value
 
     def _pinyin_scores(self, letters: str) -> np.ndarray:
         """How well ``letters`` (ASCII, no spaces) matches each record's Chinese
@@ -226,12 +217,9 @@ class SearchIndex:
         words for it; Chinese and English read the whole text once more, for the
         names of things in those languages."""
         own = analyzer(locale)
-        rest = self._homophones_fixed(query.rest) if locale == "zh" else query.rest
-        typed = [phrase for phrase, _words in query.groups]
-        # A word that is all inside a lexicon phrase is read through the phrase's catalogue words.
-        concepts = [self._correct(locale, c) for c in own.concepts(rest) if not any(c[0] in phrase for phrase in typed)]
+        concepts = [self._correct(locale, c) for c in query.concepts()]
         if prefix:
-            completions = self._completions(locale, rest)
+            completions = self._completions(locale, query.text)
             if completions and concepts:
                 concepts[-1] = concepts[-1] + completions
         for typed, words in query.groups:
@@ -240,7 +228,7 @@ class SearchIndex:
                 concepts.append(list(dict.fromkeys(terms)))
         readings = {locale: concepts}
         if locale != "zh" and has_han(query.text):
-            readings["zh"] = analyzer("zh").concepts(self._homophones_fixed(query.text))
+            readings["zh"] = [self._correct("zh", c) for c in analyzer("zh").concepts(query.text)]
         if locale != "en" and has_latin(query.text):
             readings["en"] = [self._correct("en", c) for c in analyzer("en").concepts(query.text)]
         return readings
