@@ -35,6 +35,8 @@ KINDS = ("service", "article", "guide")
 WEIGHTS = {"title": 3.0, "keywords": 2.5, "names": 1.5, "summary": 1.0, "conditions": 0.4, "materials": 0.4}
 # Coverage counts matches in the fields that say what a record is (not its conditions or materials).
 STRONG_WEIGHT = 1.0
+# What the other terms of a concept add to its best term's score (身份 beside 身份证; a lexicon phrase's several words).
+SECONDARY = 0.5
 # How much a pinyin match is worth, in the units of a title match.
 PINYIN_WEIGHT = 9.0
 # Records people look for first; a news item should not push a service out of the top 3.
@@ -258,6 +260,7 @@ class SearchIndex:
             matched, total = np.zeros(n), 0.0
             for terms in concepts:
                 hit = np.zeros(n, dtype=bool)
+                best, others = np.zeros(n), np.zeros(n)  # a concept counts by its best term, its other terms add less
                 df = 0
                 for term in terms:
                     if (reading, term) not in term_scores:
@@ -270,11 +273,13 @@ class SearchIndex:
                                     in_names += field_scores
                         term_scores[(reading, term)] = values
                         strong[(reading, term)] = in_names
-                        scores += values
+                    others += np.minimum(best, term_scores[(reading, term)])
+                    best = np.maximum(best, term_scores[(reading, term)])
                     hit |= strong[(reading, term)] > 0
                     df = max(df, max((f.df.get(term, 0) for f in fields), default=0))
                 if reading == locale and pinyin_words and terms[0] in pinyin_words:
                     hit |= pinyin > 0
+                scores += best + SECONDARY * others
                 weight = math.log(1 + n / df) if df else math.log(1 + n)
                 matched += weight * hit
                 total += weight

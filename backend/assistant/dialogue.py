@@ -46,13 +46,14 @@ _PERSONAL = re.compile(
     r"|\+?\d[\d\s-]{6,}\d"  # phone numbers and other long numbers
     r"|\b[A-Za-z]{1,2}\d{6,9}\b"  # passport-like numbers
 )
+_MARKUP = re.compile(r"<[^<>]{0,200}>")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def scrub(text: str) -> str:
-    """The message without control characters, e-mail addresses, ID, phone or
-    passport numbers (none of which identify a service)."""
-    return _PERSONAL.sub(" ", _CONTROL.sub(" ", text)).strip()
+    """The message without control characters, markup, e-mail addresses, ID,
+    phone or passport numbers (none of which identify a service)."""
+    return _PERSONAL.sub(" ", _MARKUP.sub(" ", _CONTROL.sub(" ", text))).strip()
 
 
 def classify(locale: str, text: str) -> list[str]:
