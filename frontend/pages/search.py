@@ -16,6 +16,7 @@ from components.links import get_form, locale_href, nav_link
 from components.notices import LOADING, READY, UNAVAILABLE, remote_content
 from components.page import page_frame
 from frontend.formatting import number_text
+from frontend.pages.assistant import assistant_href
 from locales import HTML_LANG, N_, api_locale, gettext_for
 
 KIND_LABELS = {"service": N_("Service"), "article": N_("News and policy"), "guide": N_("Guide for foreign residents")}
@@ -54,6 +55,8 @@ class SearchState(rx.State):
     count: str = "0"
     did_you_mean: LinkView = LinkView("", "", "")
     popular: list[LinkView] = []
+    nearest: list[LinkView] = []  # when nothing matched: the services nearest the query
+    ask_href: str = ""  # the assistant, asked the same question
     suggestions: list[ResultView] = []
 
     @rx.event
@@ -73,8 +76,10 @@ class SearchState(rx.State):
                 ]
                 term = found.did_you_mean or ""
                 self.did_you_mean = LinkView(term, locale_href(locale, "search") + "?" + urlencode({"q": term}), HTML_LANG.get(locale, "en"))
+                self.nearest = [LinkView(r.title, result_href(locale, r.kind, r.id), _lang(r.lang, locale)) for r in found.nearest]
+                self.ask_href = assistant_href(locale, self.query)
             else:
-                self.results = []
+                self.results, self.nearest = [], []
         except ClientError as error:
             self.status = UNAVAILABLE if isinstance(error, Unavailable) else READY
             return
@@ -166,12 +171,30 @@ def _result(locale: str, result: rx.Var) -> rx.Component:
 
 
 def _nothing_found(locale: str) -> rx.Component:
+    """No result is never the end of the road: near services, the assistant, the hotline."""
     _ = gettext_for(locale)
     return rx.el.div(
         rx.el.h2(_("Nothing matched your search")),
         rx.cond(
             SearchState.did_you_mean.label != "",
             rx.el.p(_("Did you mean:"), " ", nav_link(SearchState.did_you_mean.label, href=SearchState.did_you_mean.href, custom_attrs={"data-content": ""}), "?"),
+        ),
+        rx.cond(
+            SearchState.nearest.length() > 0,
+            rx.el.section(
+                rx.el.h3(_("Services that may be close"), id="nearest-title"),
+                rx.el.ul(
+                    rx.foreach(SearchState.nearest, lambda link: rx.el.li(nav_link(link.label, href=link.href, lang=link.lang))),
+                    class_name="link-list",
+                    custom_attrs={"data-content": ""},
+                ),
+                aria_labelledby="nearest-title",
+            ),
+        ),
+        rx.el.p(
+            _("Describe what you need in your own words to the service assistant:"),
+            " ",
+            nav_link(icon("chat"), rx.el.span(_("Ask the assistant")), href=SearchState.ask_href, class_name="button button--secondary"),
         ),
         rx.el.ul(
             rx.el.li(_("Check the spelling, or use fewer or more general words.")),
