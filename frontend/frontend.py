@@ -12,7 +12,7 @@ import kiosk
 from components.header import portal_name
 from frontend.pages import PAGES
 from kiosk.screens import KIOSK_SCREENS, attract_page
-from frontend.server import portal_routes
+from frontend.server import portal_routes, warm_up_reference_api
 from locales import HTML_LANG, build_locales, gettext_for
 
 # <html lang> follows the first path segment, both in the prerendered HTML and
@@ -33,6 +33,7 @@ app = rx.App(
     app_wraps={},
     api_transformer=portal_routes([spec.path for spec in PAGES if spec.is_dynamic]),
 )
+app.register_lifespan_task(warm_up_reference_api)
 
 for spec in PAGES:
     for locale in build_locales():

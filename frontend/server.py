@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import gzip
 import os
 import re
@@ -129,8 +131,15 @@ class LazyApp:
                 self._app = self._factory()
         return self._app
 
+    async def warm_up(self) -> None:
+        """Build the app now, off the event loop (the reference API's database
+        and search index take seconds): a lifespan task when the server starts."""
+        await asyncio.to_thread(self._get)
+
     async def __call__(self, scope, receive, send) -> None:
-        await self._get()(scope, receive, send)
+        # A request that arrives while the app is being built waits without blocking the loop.
+        app = self._app or await asyncio.to_thread(self._get)
+        await app(scope, receive, send)
 
 
 def embed_reference_api(api: FastAPI) -> None:
@@ -141,9 +150,19 @@ def embed_reference_api(api: FastAPI) -> None:
     from backend.app import API_PREFIX, create_app
     from clients.base import use_embedded_api
 
+    global reference_api
     reference_api = LazyApp(create_app)
     use_embedded_api(reference_api)
     api.mount(API_PREFIX, reference_api)
+
+
+reference_api: LazyApp | None = None  # the embedded reference API, once mounted
+
+
+async def warm_up_reference_api() -> None:
+    """Build the embedded reference API when the server starts (a Reflex lifespan task)."""
+    if reference_api is not None:
+        await reference_api.warm_up()
 
 
 class SpeechRequest(BaseModel):

@@ -63,6 +63,12 @@
       sessionStorage.setItem("kiosk.metrics", JSON.stringify(metrics));
       document.documentElement.setAttribute("data-last-intent", result.intent || "");
     };
+    var dictated = document.querySelector("[data-voice-text]");
+    if (dictated && result.text) {  // a screen that takes free speech (the question to the assistant)
+      dictated.value = result.text.slice(0, Number(dictated.maxLength) > 0 ? dictated.maxLength : 500);
+      if (dictated.form) dictated.form.requestSubmit();
+      return done("dictation");
+    }
     if (result.intent === "digits") {
       var field = document.querySelector("[data-voice-digits]");
       if (field) {

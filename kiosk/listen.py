@@ -3,6 +3,10 @@ the talk button is held; vosk recognises it against the current screen's
 grammar, partial text goes back as it is heard, and on release the matched
 intent is sent to act on.
 
+On a dictation screen (``DICTATION_SCREENS``: the kiosk's question to the
+assistant, the portal's voice search) the recogniser listens freely, without
+a grammar, and the final message carries only the text.
+
 Protocol (JSON text frames and binary audio frames):
   client -> {"locale": "ko", "screen": "menu", "choices": {"id": "label", ...}}
   server -> {"type": "ready"} | {"type": "unavailable"}
@@ -28,6 +32,7 @@ from kiosk.config import config
 SAMPLE_RATE = 16000
 MAX_UTTERANCE_SECONDS = 30
 ALTERNATIVES = 5
+DICTATION_SCREENS = {"ask", "search"}  # free speech: a question or a search, not a command
 _load_lock = threading.Lock()
 
 
@@ -83,6 +88,15 @@ def recogniser(locale: str, screen: str, choices: dict[str, str]):
     return rec
 
 
+def dictation_recogniser(locale: str):
+    """A recogniser for free speech in the locale (no grammar)."""
+    from vosk import KaldiRecognizer
+
+    rec = KaldiRecognizer(model(locale), SAMPLE_RATE)
+    rec.SetMaxAlternatives(1)
+    return rec
+
+
 def _readings(result: str) -> list[str]:
     """The texts of a result, best first, without the "[unk]" of noise."""
     return [" ".join(w for w in a["text"].split() if w != "[unk]") for a in json.loads(result).get("alternatives", [])]
@@ -91,6 +105,8 @@ def _readings(result: str) -> list[str]:
 def conclude(rec, heard: list[str], locale: str, screen: str, choices: dict[str, str]) -> Heard:
     """What the utterance meant, from the segments already heard and the recogniser's last readings."""
     readings = [" ".join(filter(None, [*heard, reading])) for reading in _readings(rec.FinalResult())]
+    if screen in DICTATION_SCREENS:
+        return Heard(text=next(iter(readings), " ".join(heard)))
     return understand(locale, screen, best_reading(locale, screen, readings), choices)
 
 
@@ -103,7 +119,10 @@ async def listen(websocket: WebSocket) -> None:
         if not voice_available(locale):
             await websocket.send_json({"type": "unavailable"})
             return
-        rec = await asyncio.to_thread(recogniser, locale, screen, choices)
+        if screen in DICTATION_SCREENS:
+            rec = await asyncio.to_thread(dictation_recogniser, locale)
+        else:
+            rec = await asyncio.to_thread(recogniser, locale, screen, choices)
         await websocket.send_json({"type": "ready"})
         heard: list[str] = []
         last_partial = ""

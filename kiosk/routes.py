@@ -37,8 +37,14 @@ def kiosk_settings() -> dict[str, int]:
     return {"idle_seconds": config.idle_seconds, "warning_seconds": config.warning_seconds, "speech_rate": config.speech_rate}
 
 
+def voices() -> dict[str, list[str]]:
+    """The locales with a speech model here: the portal offers voice search only in those."""
+    return {"locales": sorted(locale for locale in config.models if locale in LOCALES)}
+
+
 def add_kiosk_routes(api: FastAPI) -> None:
     api.add_api_route("/_kiosk/settings", kiosk_settings, methods=["GET"], include_in_schema=False)
+    api.add_api_route("/_kiosk/voices", voices, methods=["GET"], include_in_schema=False)
     api.add_api_route("/_kiosk/prompt/{key}", prompt, methods=["GET"], include_in_schema=False)
     api.add_api_websocket_route("/_kiosk/listen", listen)
     if devices.devices_enabled() and not config.device_bridge_url:

@@ -20,6 +20,7 @@ from frontend.pages.booking import qr_data_uri
 from frontend.pages.me import StepView, status_label, timeline
 from frontend.pages.track import NEXT_STEPS, clean_receipt
 from kiosk import devices
+from kiosk.ask import KioskAskState, ask_page
 from kiosk.config import config
 from kiosk.keypad import digit_keypad, letter_keyboard
 from kiosk.layout import kiosk_frame, kiosk_href
@@ -32,6 +33,7 @@ MENU = (
     ("track", "track", "clock", N_("Check progress")),
     ("book", "book", "calendar", N_("Book a visit")),
     ("guides", "guide", "search", N_("Service guides")),
+    ("ask", "ask", "chat", N_("Ask the assistant")),
     ("help", "help", "person", N_("Call a member of staff")),
 )
 
@@ -471,9 +473,15 @@ class KioskGuidesState(KioskState):
             self.unavailable = True
             return
         self.services = [Choice(s.id, s.name) for s in hall.services[:12]]
+        asked = str(self.router.url.query_parameters.get("service", ""))[:60]
+        if asked:  # a guide the assistant answered from (kiosk/ask.py)
+            await self._open(locale, asked)
 
     @rx.event
     async def open(self, locale: str, service_id: str):
+        await self._open(locale, service_id)
+
+    async def _open(self, locale: str, service_id: str) -> None:
         try:
             detail = (await catalogue.service(api_locale(locale), service_id)).value
         except ClientError:
@@ -554,4 +562,5 @@ KIOSK_SCREENS = (
     ("book", book_page, KioskBookState.load),
     ("guides", guides_page, KioskGuidesState.load),
     ("help", help_page, KioskHelpState.load),
+    ("ask", ask_page, lambda locale: KioskAskState.load),
 )

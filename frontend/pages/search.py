@@ -140,9 +140,27 @@ def search_box(locale: str) -> rx.Component:
                 ),
                 class_name="combobox",
             ),
+            rx.el.button(
+                icon("mic"),
+                rx.el.span(_("Search by voice"), class_name="visually-hidden"),
+                type="button",
+                hidden=True,  # voice_search.js shows it where a speech model exists for the locale
+                aria_pressed="false",
+                class_name="search-form__voice",
+                custom_attrs={
+                    "data-voice-search": "",
+                    "data-field": "search-q",
+                    "data-status": "search-voice-status",
+                    "data-say-listening": _("Listening… press the microphone again when you have finished."),
+                    "data-say-nothing": _("Nothing was heard. Please try again, or type your search."),
+                    "data-say-failed": _("Voice search is not available right now. Please type your search."),
+                    "data-say-no-microphone": _("The microphone is not working. Please type your search."),
+                },
+            ),
             rx.el.button(icon("search"), rx.el.span(_("Search")), type="submit"),
             class_name="search-form search-form--page",
         ),
+        rx.el.p(id="search-voice-status", role="status", class_name="hint"),
         rx.el.p(
             _("Suggestions appear below the box as you type: use the up and down arrow keys to choose one, and Enter to open it."),
             class_name="visually-hidden",
