@@ -1,0 +1,51 @@
+"""The kiosk's "Ask the assistant" screen by touch: the on-screen keyboard
+types a question, an example and a suggestion are touched, every answer
+links to the kiosk's own guide, and the answer is spoken."""
+
+from __future__ import annotations
+
+import httpx
+from playwright.sync_api import Page, expect
+
+from locales import gettext_for
+
+
+def touch_type(page: Page, text: str) -> None:
+    keyboard = page.get_by_role("group", name=gettext_for("en")("Letter keyboard"))
+    for letter in text.upper():
+        keyboard.locator(f"[data-key-value='{' ' if letter == ' ' else letter}']").tap()
+
+
+def test_asking_by_touch(kiosk, browser, base_url):
+    _ = gettext_for("en")
+    context = browser.new_context(base_url=base_url, has_touch=True, viewport={"width": 1080, "height": 1920})
+    page = context.new_page()
+    page.goto("/en/kiosk/")
+    page.get_by_role("link", name=_("Ask the assistant")).tap()
+    page.wait_for_url("**/en/kiosk/ask/")
+    passport = httpx.get(f"{kiosk.url}/api/v1/services/ee-passport", params={"locale": "en"}).json()
+
+    touch_type(page, "passport fee")
+    expect(page.locator("#kiosk-question")).to_have_value("PASSPORT FEE")
+    with page.expect_response(lambda r: r.url.endswith("/_portal/speech")) as spoken:
+        page.get_by_test_id("kiosk-ask").tap()
+    answer = page.locator("[data-answer]")
+    expect(answer).to_contain_text(passport["fee_note"])
+    assert spoken.value.request.post_data_json["lang"] == "en"
+    expect(page.locator("#kiosk-question")).to_have_value("")
+
+    # A suggestion stays with the passport; its guide opens on the kiosk.
+    page.get_by_role("button", name="What do I need to bring?").tap()
+    expect(answer).to_contain_text(passport["materials"][0]["name"])
+    page.get_by_role("link", name=passport["name"]).tap()
+    page.wait_for_url("**/en/kiosk/guides/?service=ee-passport")
+    expect(page.locator("article h2")).to_have_text(passport["name"])
+    context.close()
+
+
+def test_an_example_in_korean_is_answered(kiosk, page: Page):
+    _ = gettext_for("ko")
+    page.goto("/ko/kiosk/ask/")
+    page.get_by_role("button", name=_("I want to extend my visa")).click()
+    visa = httpx.get(f"{kiosk.url}/api/v1/services/ee-visa-extension", params={"locale": "ko"}).json()
+    expect(page.get_by_role("link", name=visa["name"])).to_be_visible()
