@@ -27,7 +27,7 @@ import numpy as np
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz import fuzz, process
 
-from backend.analysis import Query, analyzer, has_han, has_latin, normalise, prepare_query
+from backend.analysis import Query, analyzer, has_han, has_latin, load_analyzers, normalise, prepare_query
 from backend.localize import LOCALES, text
 
 KINDS = ("service", "article", "guide")
@@ -156,6 +156,7 @@ class SearchIndex:
     @classmethod
     def build(cls, services: list[dict], articles: list[dict], guides: list[dict]) -> SearchIndex:
         """``services``, ``articles``, ``guides``: the records' JSON as seeded (texts in every locale)."""
+        load_analyzers()
         documents = []
         for kind, records in (("service", services), ("article", articles), ("guide", guides)):
             for record in records:
@@ -252,7 +253,13 @@ class SearchIndex:
         # Pinyin reads the ASCII words the index does not know (all of them in Chinese).
         words = _ASCII_WORD.findall(normalise(prepared.text))
         pinyin_words = [w for w in words if locale == "zh" or not self._known_anywhere(w)]
-        pinyin = self._pinyin_scores("".join(pinyin_words)) if pinyin_words else np.zeros(n)
+        pinyin = np.zeros(n)
+        by_word = {w: self._pinyin_scores(w) for w in pinyin_words}
+        if pinyin_words:
+            # Pinyin typed as one run ("shebaoka") or word by word ("shenfenzheng diule").
+            pinyin = self._pinyin_scores("".join(pinyin_words))
+            if len(pinyin_words) > 1:
+                pinyin = np.maximum(pinyin, sum(by_word.values()) / len(pinyin_words))
         scores += PINYIN_WEIGHT * pinyin
 
         for reading, concepts in readings.items():
@@ -277,8 +284,8 @@ class SearchIndex:
                     best = np.maximum(best, term_scores[(reading, term)])
                     hit |= strong[(reading, term)] > 0
                     df = max(df, max((f.df.get(term, 0) for f in fields), default=0))
-                if reading == locale and pinyin_words and terms[0] in pinyin_words:
-                    hit |= pinyin > 0
+                if reading == locale and terms[0] in by_word:
+                    hit |= (by_word[terms[0]] > 0) | (pinyin > 0) & (len(pinyin_words) == 1)
                 scores += best + SECONDARY * others
                 weight = math.log(1 + n / df) if df else math.log(1 + n)
                 matched += weight * hit

@@ -13,4 +13,7 @@ def stylesheets() -> list[str]:
 
 
 def head_components() -> list[rx.Component]:
-    return [rx.el.script(src=rx.asset("kiosk.js", shared=True), defer=True)]
+    return [
+        rx.el.script(src=rx.asset("kiosk.js", shared=True), defer=True),
+        rx.el.script(src=rx.asset("hangul.js", shared=True), defer=True),
+    ]

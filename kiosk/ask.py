@@ -15,7 +15,7 @@ from clients.base import ClientError
 from components.icons import icon
 from components.links import nav_link
 from components.notices import notice
-from kiosk.keypad import letter_keyboard
+from kiosk.keypad import HANGUL, LETTERS, letter_keyboard
 from kiosk.layout import kiosk_frame, kiosk_href
 from kiosk.state import KioskState
 from locales import N_, api_locale, gettext_for
@@ -122,7 +122,7 @@ def ask_page(locale: str) -> rx.Component:
                 max_length=MAX_TEXT,
                 key=KioskAskState.field_key,
                 class_name="kiosk-field",
-                custom_attrs={"data-voice-text": ""},
+                custom_attrs={"data-voice-text": "", "data-compose": "hangul" if locale == "ko" else ""},
             ),
             rx.match(
                 KioskAskState.error,
@@ -130,7 +130,7 @@ def ask_page(locale: str) -> rx.Component:
                 ("unavailable", notice(rx.el.p(_("The assistant cannot be reached right now. Please go to the information desk.")), tone="error")),
                 rx.fragment(),
             ),
-            letter_keyboard(locale, "kiosk-question"),
+            letter_keyboard(locale, "kiosk-question", HANGUL if locale == "ko" else LETTERS),
             rx.el.button(icon("chat"), _("Ask"), type="submit", class_name="button", custom_attrs={"data-testid": "kiosk-ask"}),
             on_submit=KioskAskState.ask(locale),
         ),

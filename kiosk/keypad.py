@@ -9,6 +9,8 @@ import reflex as rx
 from locales import gettext_for
 
 LETTERS = ("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
+# The standard Korean layout (두벌식); kiosk/hangul.js composes the jamo into syllables.
+HANGUL = ("ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔ", "ㅁㄴㅇㄹㅎㅗㅓㅏㅣ", "ㅋㅌㅊㅍㅠㅜㅡ")
 
 
 def _key(label: str, target: str, value: str, aria_label: str | None = None, wide: bool = False) -> rx.Component:
@@ -34,10 +36,11 @@ def digit_keypad(locale: str, target: str) -> rx.Component:
     )
 
 
-def letter_keyboard(locale: str, target: str) -> rx.Component:
+def letter_keyboard(locale: str, target: str, rows: tuple[str, ...] = LETTERS) -> rx.Component:
+    """Letters for a name or a question: Latin by default, ``HANGUL`` for Korean."""
     _ = gettext_for(locale)
     return rx.el.div(
-        *(rx.el.div(*(_key(letter, target, letter) for letter in row), class_name="keyboard__row") for row in LETTERS),
+        *(rx.el.div(*(_key(letter, target, letter) for letter in row), class_name="keyboard__row") for row in rows),
         rx.el.div(
             _key(_("Space"), target, " ", wide=True),
             _key("⌫", target, "backspace", aria_label=_("Delete the last letter")),

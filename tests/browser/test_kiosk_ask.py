@@ -43,9 +43,17 @@ def test_asking_by_touch(kiosk, browser, base_url):
     context.close()
 
 
-def test_an_example_in_korean_is_answered(kiosk, page: Page):
+def test_korean_by_the_hangul_keyboard_and_by_an_example(kiosk, page: Page):
     _ = gettext_for("ko")
+    visa = httpx.get(f"{kiosk.url}/api/v1/services/ee-visa-extension", params={"locale": "ko"}).json()
+    page.goto("/ko/kiosk/ask/")
+    keyboard = page.get_by_role("group", name=_("Letter keyboard"))
+    for jamo in "ㅂㅣㅈㅏ ㅇㅕㄴㅈㅏㅇ":
+        keyboard.locator(f"[data-key-value='{jamo}']").click()
+    expect(page.locator("#kiosk-question")).to_have_value("비자 연장")
+    page.get_by_test_id("kiosk-ask").click()
+    expect(page.get_by_role("link", name=visa["name"])).to_be_visible()
+
     page.goto("/ko/kiosk/ask/")
     page.get_by_role("button", name=_("I want to extend my visa")).click()
-    visa = httpx.get(f"{kiosk.url}/api/v1/services/ee-visa-extension", params={"locale": "ko"}).json()
     expect(page.get_by_role("link", name=visa["name"])).to_be_visible()
