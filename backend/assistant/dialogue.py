@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from cachetools import TTLCache
@@ -95,10 +97,11 @@ class Turn:
 class Assistant:
     """Answers messages about the catalogue's services, in five languages."""
 
-    def __init__(self, index: SearchIndex, catalogue: Catalogue):
+    def __init__(self, index: SearchIndex, catalogue: Catalogue, clock: Callable[[], float] = time.monotonic):
+        """``clock``: seconds, for the conversations' expiry."""
         self.index = index
         self.catalogue = catalogue
-        self._conversations: TTLCache = TTLCache(maxsize=MAX_CONVERSATIONS, ttl=TTL_SECONDS)
+        self._conversations: TTLCache = TTLCache(maxsize=MAX_CONVERSATIONS, ttl=TTL_SECONDS, timer=clock)
 
     # ---------------------------------------------------------- conversations
 

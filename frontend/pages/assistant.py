@@ -47,7 +47,7 @@ class AssistantState(rx.State):
     messages: list[ChatMessage] = []
     suggestions: list[str] = []
     conversation_id: str = ""
-    draft: str = ""  # what stays in the field: empty after a send, the text again when it failed
+    draft: str = ""  # a question that could not be sent, put back in the field
     draft_key: int = 0
     error: str = ""  # "", too_long, empty, unavailable
     busy: bool = False
@@ -82,20 +82,20 @@ class AssistantState(rx.State):
             return
         if len(text) > MAX_TEXT:
             self.error, self.draft, self.draft_key = "too_long", text, self.draft_key + 1
+            yield rx.set_focus("assistant-question")
             return
         self.error, self.busy = "", True
         self.messages = [*self.messages, ChatMessage(mine=True, text=text)][-MAX_MESSAGES:]
-        self.draft, self.draft_key = "", self.draft_key + 1
+        if self.draft:  # a question put back after a failure: empty the field again
+            self.draft, self.draft_key = "", self.draft_key + 1
         yield
         try:
             reply = await assistant.send(api_locale(locale), text, self.conversation_id or None)
-        except InvalidInput:
-            self.error, self.draft, self.draft_key, self.busy = "too_long", text, self.draft_key + 1, False
+        except ClientError as error:
+            self.error = "too_long" if isinstance(error, InvalidInput) else "unavailable"
+            self.draft, self.draft_key, self.busy = text, self.draft_key + 1, False
             self.messages = self.messages[:-1]
-            return
-        except ClientError:
-            self.error, self.draft, self.draft_key, self.busy = "unavailable", text, self.draft_key + 1, False
-            self.messages = self.messages[:-1]
+            yield rx.set_focus("assistant-question")
             return
         self.conversation_id = reply.conversation_id
         guides = [
@@ -105,6 +105,8 @@ class AssistantState(rx.State):
         self.messages = [*self.messages, ChatMessage(mine=False, text=reply.reply, guides=guides, handoff=reply.handoff)][-MAX_MESSAGES:]
         self.suggestions = reply.suggestions[:6]
         self.busy = False
+        # Ready for the next question (a suggestion button chosen by keyboard is replaced by new ones).
+        yield rx.set_focus("assistant-question")
 
 
 def _message(locale: str, message: rx.Var) -> rx.Component:
@@ -216,6 +218,7 @@ def assistant_page(locale: str) -> rx.Component:
             ),
             rx.el.button(_("Start a new conversation"), type="button", class_name="button button--secondary", on_click=AssistantState.restart),
             on_submit=AssistantState.send(locale),
+            reset_on_submit=True,  # the field empties at once and keeps focus; a failed send puts the text back
             class_name="chat__form",
         ),
         trail=[(_("Service assistant"), "assistant")],

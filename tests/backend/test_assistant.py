@@ -9,7 +9,8 @@ import pytest
 from sqlmodel import Session
 
 from backend import models
-from backend.assistant.dialogue import Conversation
+from backend.assistant.dialogue import TTL_SECONDS, Assistant, Conversation
+from backend.analysis import INTENTS
 from backend.localize import localize
 
 
@@ -119,7 +120,8 @@ def test_keeps_no_personal_data_and_never_echoes(api, api_app):
     state = api_app.state.assistant._conversations[reply["conversation_id"]]
     assert isinstance(state, Conversation)
     remembered = [state.service, *state.intents, *state.pending]
-    assert set(remembered) - {None} <= set(api_app.state.assistant.catalogue.services), "only catalogue ids are kept"
+    known = {*api_app.state.assistant.catalogue.services, *INTENTS, "general", None}
+    assert set(remembered) <= known, "only catalogue ids and kinds of question are kept"
     assert "ps-id-card" in remembered
 
 
@@ -128,6 +130,18 @@ def test_an_expired_conversation_starts_again(api):
     assert reply["conversation_id"] != "no-such-conversation"
     assert reply["act"] == "clarify"
     assert reply["reply"].startswith("之前的对话已过期")
+
+
+def test_a_conversation_expires_after_thirty_minutes_of_silence(api_app):
+    now = [0.0]
+    assistant = Assistant(api_app.state.search_index, api_app.state.assistant.catalogue, clock=lambda: now[0])
+    conversation_id, state, _expired = assistant.conversation(None)
+    assistant.remember(conversation_id, assistant.respond(state, "护照", "zh").state)
+    now[0] += TTL_SECONDS - 60
+    assert assistant.conversation(conversation_id) == (conversation_id, Conversation(service="ee-passport", intents=("general",)), False)
+    now[0] += 120
+    new_id, state, expired = assistant.conversation(conversation_id)
+    assert expired and new_id != conversation_id and state == Conversation()
 
 
 def test_bad_input_is_refused_with_field_errors(api):
