@@ -1,8 +1,8 @@
 /* Voice search: where this server has a speech model for the page's language
  * (/_kiosk/voices), the search box's microphone button appears. Pressing it
  * starts listening (free dictation through the kiosk's speech-in service,
- * /_kiosk/listen, 16 kHz mono PCM); pressing it again, or a pause of
- * MAX_SECONDS, stops, and what was heard is searched for. The words heard so
+ * /_kiosk/listen, 16 kHz mono PCM); pressing it again, or MAX_SECONDS after
+ * it is ready, stops, and what was heard is searched for. The words heard so
  * far show in a polite status line. Without a model the button stays hidden. */
 (function () {
   "use strict";
@@ -45,13 +45,18 @@
     session = { button: button, socket: socket };
     var mine = session;
     button.setAttribute("aria-pressed", "true");
-    say(button, button.getAttribute("data-say-listening"));
+    // The speech model may still be loading (the first time, seconds): "listening" only once it is ready.
+    say(button, button.getAttribute("data-say-starting"));
     socket.onopen = function () { socket.send(JSON.stringify({ locale: locale(), screen: "search", choices: {} })); };
     socket.onerror = function () { say(button, button.getAttribute("data-say-failed")); stop(true); };
     socket.onmessage = function (event) {
       var message = JSON.parse(event.data);
       if (message.type === "unavailable") { say(button, button.getAttribute("data-say-failed")); stop(true); }
-      else if (message.type === "ready") capture(mine, socket, button);
+      else if (message.type === "ready") {
+        say(button, button.getAttribute("data-say-listening"));
+        mine.timer = setTimeout(function () { if (session === mine) stop(false); }, MAX_SECONDS * 1000);
+        capture(mine, socket, button);
+      }
       else if (message.type === "partial") say(button, message.text);
       else if (message.type === "final") {
         socket.close();
@@ -64,7 +69,6 @@
         }
       }
     };
-    session.timer = setTimeout(function () { if (session === mine) stop(false); }, MAX_SECONDS * 1000);
   }
 
   function capture(mine, socket, button) {

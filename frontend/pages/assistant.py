@@ -153,12 +153,11 @@ def assistant_page(locale: str) -> rx.Component:
                 AssistantState.messages.length() == 0,
                 rx.el.p(_("For example: “I lost my ID card”, “How much does a passport cost?”, “Can I extend my visa online?”"), class_name="hint"),
             ),
-            rx.el.ol(
-                rx.foreach(AssistantState.messages, lambda m: _message(locale, m)),
+            rx.el.div(
+                rx.el.ol(rx.foreach(AssistantState.messages, lambda m: _message(locale, m)), class_name="chat"),
                 role="log",
                 aria_live="polite",
                 aria_labelledby="chat-title",
-                class_name="chat",
             ),
             rx.cond(AssistantState.busy, rx.el.p(_("The assistant is answering…"), class_name="loading")),
             aria_labelledby="chat-title",

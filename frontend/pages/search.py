@@ -151,6 +151,7 @@ def search_box(locale: str) -> rx.Component:
                     "data-voice-search": "",
                     "data-field": "search-q",
                     "data-status": "search-voice-status",
+                    "data-say-starting": _("Getting ready to listen…"),
                     "data-say-listening": _("Listening… press the microphone again when you have finished."),
                     "data-say-nothing": _("Nothing was heard. Please try again, or type your search."),
                     "data-say-failed": _("Voice search is not available right now. Please type your search."),
