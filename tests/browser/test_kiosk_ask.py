@@ -4,6 +4,8 @@ links to the kiosk's own guide, and the answer is spoken."""
 
 from __future__ import annotations
 
+import json
+
 import httpx
 from playwright.sync_api import Page, expect
 
@@ -59,6 +61,16 @@ def test_korean_by_the_hangul_keyboard_and_by_an_example(kiosk, page: Page):
     expect(page.get_by_role("link", name=visa["name"])).to_be_visible()
 
 
+def wait_until_listening(base_url: str) -> None:
+    """The kiosk loads the Korean model when it starts (seconds on a loaded
+    machine): ask the speech-in service until it says it is ready."""
+    from websockets.sync.client import connect
+
+    with connect(base_url.replace("http", "ws", 1) + "/_kiosk/listen", open_timeout=30) as socket:
+        socket.send(json.dumps({"locale": "ko", "screen": "ask", "choices": {}}))
+        assert json.loads(socket.recv(timeout=300))["type"] == "ready"
+
+
 def test_a_question_by_voice_in_korean(kiosk, playwright, base_url, tmp_path):
     """Hold the talk button on the question screen: the server dictates freely
     (no grammar) and the words heard are asked. espeak-ng Korean is heard
@@ -66,6 +78,7 @@ def test_a_question_by_voice_in_korean(kiosk, playwright, base_url, tmp_path):
     from tests.browser.test_kiosk import hold_to_talk, speech_wav, voice_page
 
     wav, seconds = speech_wav(tmp_path, "여권 발급")
+    wait_until_listening(base_url)
     browser, page = voice_page(playwright, base_url, wav)
     page.goto("/ko/kiosk/ask/")
     hold_to_talk(page, seconds)
