@@ -4,53 +4,60 @@ app; it is served under ``/api/v1`` (mounted into the portal, or alone with
 
 from __future__ import annotations
 
-import logging
-
 from fastapi import FastAPI
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from backend import models
 from backend.api import accounts, applications, assistant, catalogue, halls, information, letters
 from backend.assistant.answers import Catalogue
 from backend.assistant.dialogue import Assistant
-from backend.db import create_tables, make_engine
+from backend.db import create_tables, lock_for_start_up, make_engine, make_sync_engine
 from backend.errors import ErrorBody, install_error_handlers
 from backend.search import SearchIndex
 from backend.seed import prepare
 from backend.settings import Settings, load_settings
 
 API_PREFIX = "/api/v1"
-log = logging.getLogger("backend")
 
 
-def build_search_index(engine) -> SearchIndex:
-    with Session(engine) as session:
-        return SearchIndex.build(
-            services=[s.data for s in session.exec(select(models.Service))],
-            articles=[a.data for a in session.exec(select(models.Article))],
-            guides=[g.data for g in session.exec(select(models.ExpatGuide))],
-        )
+def build_search_index(session: Session) -> SearchIndex:
+    return SearchIndex.build(
+        services=[s.data for s in session.exec(select(models.Service))],
+        articles=[a.data for a in session.exec(select(models.Article))],
+        guides=[g.data for g in session.exec(select(models.ExpatGuide))],
+    )
 
 
-def content_snapshot(engine) -> Catalogue:
+def prepare_database(settings: Settings) -> tuple[SearchIndex, Catalogue]:
+    """At start-up, on a synchronous engine used for nothing else: create the
+    schema, seed an empty database and top up slots and today's queue, in one
+    transaction that one starting worker at a time may hold (the others wait,
+    then find the work done); then index the content for search and take the
+    snapshot the assistant answers from."""
+    engine = make_sync_engine(settings)
+    try:
+        with engine.begin() as connection:
+            lock_for_start_up(connection)
+            create_tables(connection)
+            with Session(bind=connection) as session:
+                prepare(session, settings.slot_days)
+        with Session(engine) as session:
+            return build_search_index(session), content_snapshot(session)
+    finally:
+        engine.dispose()
+
+
+def content_snapshot(session: Session) -> Catalogue:
     """The services and halls the assistant answers from, read once at start-up."""
-    with Session(engine) as session:
-        return Catalogue(
-            services={s.id: s.data for s in session.exec(select(models.Service))},
-            halls={h.id: h.data for h in session.exec(select(models.Hall))},
-        )
+    return Catalogue(
+        services={s.id: s.data for s in session.exec(select(models.Service))},
+        halls={h.id: h.data for h in session.exec(select(models.Hall))},
+    )
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
-    engine = make_engine(settings)
-    create_tables(engine)
-    try:
-        prepare(engine, settings.slot_days)
-    except IntegrityError:
-        # Another worker seeded the same database at the same moment.
-        log.info("the database was seeded by another worker")
+    search_index, catalogue_snapshot = prepare_database(settings)
 
     app = FastAPI(
         title="Haizhou government services - reference API",
@@ -70,15 +77,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         },
     )
     app.state.settings = settings
-    app.state.engine = engine
-    app.state.search_index = build_search_index(engine)
-    app.state.assistant = Assistant(app.state.search_index, content_snapshot(engine))
+    app.state.engine = make_engine(settings)
+    app.state.search_index = search_index
+    app.state.assistant = Assistant(search_index, catalogue_snapshot)
     install_error_handlers(app)
     for module in (catalogue, information, halls, applications, letters, accounts, assistant):
         app.include_router(module.router)
 
     @app.get("/health", tags=["meta"])
-    def health() -> dict[str, str]:
+    async def health() -> dict[str, str]:
         return {"status": "ok"}
 
     return app

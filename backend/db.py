@@ -1,43 +1,94 @@
-"""The database: SQLite by default (a file in the data folder), any SQLAlchemy
-URL otherwise (PostgreSQL in production)."""
+"""The database: SQLite by default (a file in the data folder), PostgreSQL in
+production (``PORTAL_DATABASE_URL=postgresql+psycopg://...``).
+
+Requests use one asyncio engine (aiosqlite or psycopg's async mode): a request
+waiting for a connection waits on the event loop, never in a thread it cannot
+give back, and gives up after ``Settings.db_timeout_seconds`` (the API then
+answers 503). Start-up work (the schema, seeding, the search index) and tests
+use a synchronous engine on the same database, never a request.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine
+from sqlalchemy import event, text
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlmodel import SQLModel, create_engine
 
 from backend.settings import Settings
 
-
-def make_engine(settings: Settings) -> Engine:
-    if settings.database_url.startswith("sqlite"):
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(settings.database_url, connect_args={"check_same_thread": False, "timeout": 15})
-
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(connection, _record) -> None:
-            cursor = connection.cursor()
-            # WAL lets readers run beside the one writer; foreign keys are off by default in SQLite.
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=15000")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.close()
-
-        return engine
-    return create_engine(settings.database_url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+# How long a starting worker waits for another one to finish migrating and seeding.
+START_UP_WAIT_SECONDS = 120
+# Any constant: the PostgreSQL advisory lock that lets one worker at a time prepare the database.
+START_UP_LOCK = 0x48415A48
 
 
-def create_tables(engine: Engine) -> None:
+def database_url(settings: Settings, *, asynchronous: bool) -> URL:
+    """``PORTAL_DATABASE_URL`` with the driver each engine needs: ``sqlite:///`` is
+    aiosqlite for requests and sqlite3 at start-up; ``postgresql://`` and
+    ``postgresql+psycopg://`` are psycopg 3 (async or not) both times."""
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite":
+        return url.set(drivername="sqlite+aiosqlite" if asynchronous else "sqlite")
+    if url.get_backend_name() == "postgresql":
+        return url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def make_engine(settings: Settings) -> AsyncEngine:
+    """The engine every request uses: a pool of ``db_pool_size`` connections;
+    checking one out waits at most ``db_timeout_seconds``, then raises
+    ``sqlalchemy.exc.TimeoutError`` (on SQLite, waiting for the write lock does
+    the same, then raises "database is locked")."""
+    url = database_url(settings, asynchronous=True)
+    pool = {"pool_size": settings.db_pool_size, "max_overflow": 0, "pool_timeout": settings.db_timeout_seconds}
+    if url.get_backend_name() != "sqlite":
+        return create_async_engine(url, pool_pre_ping=True, **pool)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(url, connect_args={"timeout": settings.db_timeout_seconds}, **pool)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _sqlite_pragmas(connection, _record) -> None:
+        cursor = connection.cursor()
+        # WAL lets readers run beside the one writer; foreign keys are off by default in SQLite.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return engine
+
+
+def make_sync_engine(settings: Settings) -> Engine:
+    """A synchronous engine on the same database, for start-up work and tests.
+    On SQLite each of its transactions takes the write lock at BEGIN
+    (``BEGIN IMMEDIATE``), so DDL is transactional and two starting workers
+    take turns."""
+    url = database_url(settings, asynchronous=False)
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": START_UP_WAIT_SECONDS})
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_transactions(connection, _record) -> None:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.isolation_level = None  # sqlite3 no longer begins by itself: the "begin" hook does
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def lock_for_start_up(connection: Connection) -> None:
+    """Let one worker at a time migrate and seed, until ``connection``'s
+    transaction ends. SQLite's ``BEGIN IMMEDIATE`` already holds its write lock."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": START_UP_LOCK})
+
+
+def create_tables(connection: Connection) -> None:
     from backend import models  # noqa: F401  (registers the tables)
 
-    SQLModel.metadata.create_all(engine)
-
-
-@contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    with Session(engine, expire_on_commit=False) as session:
-        yield session
+    SQLModel.metadata.create_all(connection)

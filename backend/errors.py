@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("backend")
+
+# What a 503 asks the client to wait before trying again.
+RETRY_AFTER_SECONDS = 2
 
 
 class FieldError(BaseModel):
@@ -35,16 +41,34 @@ class ErrorBody(BaseModel):
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, fields: list[FieldError] | None = None):
+    def __init__(self, status: int, code: str, message: str, fields: list[FieldError] | None = None, headers: dict[str, str] | None = None):
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
         self.fields = fields or []
+        self.headers = headers
 
 
 def not_found(what: str) -> ApiError:
     return ApiError(404, "not_found", f"{what} not found")
+
+
+def overloaded() -> ApiError:
+    """503 with ``Retry-After``: the service is saturated now and will answer again soon."""
+    return ApiError(503, "overloaded", "the service is busy; try again shortly", headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+
+def _database_busy(exc: Exception) -> bool:
+    """A database error that waiting will cure: no pooled connection free in
+    time, SQLite's write lock held too long, or any of PostgreSQL's operational
+    errors (connection lost, too many connections, lock timeout, deadlock,
+    serialisation failure). Not SQLite's other ones ("no such table" is a bug)."""
+    if isinstance(exc, PoolTimeout):
+        return True
+    if isinstance(exc.orig, sqlite3.OperationalError):
+        return "locked" in str(exc.orig) or "busy" in str(exc.orig)
+    return True
 
 
 def field_invalid(field: str, code: str) -> ApiError:
@@ -111,7 +135,7 @@ def _allowed_methods(request: Request) -> set[str]:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return _respond(exc.status, exc.code, exc.message, exc.fields)
+        return _respond(exc.status, exc.code, exc.message, exc.fields, exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -130,3 +154,12 @@ def install_error_handlers(app: FastAPI) -> None:
         # Never a stack trace to the client; the log names the route, not the user.
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return _respond(500, "internal_error", "the service could not complete the request")
+
+    @app.exception_handler(PoolTimeout)
+    @app.exception_handler(OperationalError)
+    async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+        if not _database_busy(exc):
+            return await _unexpected(request, exc)
+        # The error's text may quote the statement's parameters: only its kind is logged.
+        log.warning("database busy (%s) on %s %s", type(exc).__name__, request.method, request.url.path)
+        return await _api_error(request, overloaded())

@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import logging
 
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from backend import models
@@ -200,15 +199,14 @@ def ensure_queue(session: Session, content: Content) -> None:
     session.flush()
 
 
-def prepare(engine: Engine, slot_days: int) -> None:
-    """Seed an empty database; top up slots and today's queue on every start."""
+def prepare(session: Session, slot_days: int) -> None:
+    """Seed an empty database; top up slots and today's queue on every start.
+    Flushes; the caller commits."""
     content = load_content()
-    with Session(engine) as session:
-        if session.exec(select(models.Service)).first() is None:
-            log.info("seeding an empty database")
-            seed_content(session, content)
-            ensure_slots(session, content.halls, slot_days)
-            seed_history(session, content)
+    if session.exec(select(models.Service)).first() is None:
+        log.info("seeding an empty database")
+        seed_content(session, content)
         ensure_slots(session, content.halls, slot_days)
-        ensure_queue(session, content)
-        session.commit()
+        seed_history(session, content)
+    ensure_slots(session, content.halls, slot_days)
+    ensure_queue(session, content)

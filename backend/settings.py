@@ -16,6 +16,10 @@ class Settings:
     token_ttl_minutes: int
     upload_max_bytes: int
     slot_days: int
+    # Connections each worker keeps to the database, and how long a request
+    # waits for one (or, on SQLite, for the write lock) before a 503.
+    db_pool_size: int = 10
+    db_timeout_seconds: float = 3.0
 
     @property
     def upload_dir(self) -> Path:
@@ -24,7 +28,9 @@ class Settings:
 
 def load_settings() -> Settings:
     """``PORTAL_DATA_DIR`` (default ``data/``) holds the SQLite file and uploads;
-    ``PORTAL_DATABASE_URL`` points at another database, e.g. PostgreSQL."""
+    ``PORTAL_DATABASE_URL`` points at another database, e.g. PostgreSQL
+    (``postgresql+psycopg://user:password@host/name``); ``PORTAL_DB_POOL_SIZE``
+    and ``PORTAL_DB_TIMEOUT_SECONDS`` size the connection pool."""
     data_dir = Path(os.environ.get("PORTAL_DATA_DIR", ROOT / "data")).resolve()
     return Settings(
         data_dir=data_dir,
@@ -32,4 +38,6 @@ def load_settings() -> Settings:
         token_ttl_minutes=int(os.environ.get("PORTAL_TOKEN_TTL_MINUTES", "30")),
         upload_max_bytes=int(os.environ.get("PORTAL_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024))),
         slot_days=int(os.environ.get("PORTAL_SLOT_DAYS", "14")),
+        db_pool_size=int(os.environ.get("PORTAL_DB_POOL_SIZE", "10")),
+        db_timeout_seconds=float(os.environ.get("PORTAL_DB_TIMEOUT_SECONDS", "3")),
     )

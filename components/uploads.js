@@ -27,8 +27,13 @@
     box.classList.toggle("field--error", !!text);
   }
 
+  // The size in the page's language, as CLDR writes it ("1,3 Mo" in French, "1.3 MB" in English).
   function sizeText(bytes) {
-    return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1024)) + " KB";
+    var mega = bytes >= 1048576;
+    var unit = new Intl.NumberFormat(document.documentElement.lang || undefined, {
+      style: "unit", unit: mega ? "megabyte" : "kilobyte", maximumFractionDigits: mega ? 1 : 0,
+    });
+    return unit.format(mega ? bytes / 1048576 : Math.max(1, Math.round(bytes / 1024)));
   }
 
   function render(box, files) {

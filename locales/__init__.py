@@ -111,6 +111,17 @@ def N_(message: str) -> str:
     return message
 
 
+def around(message: str, name: str) -> tuple[str, str]:
+    """The translated text before and after the placeholder ``%(name)s``, for a
+    sentence whose placeholder is a component (a link, a live number): the
+    translator keeps the whole sentence and its word order.
+    Raises ValueError when the message does not hold the placeholder once."""
+    parts = message.split(f"%({name})s")
+    if len(parts) != 2:
+        raise ValueError(f"{message!r} must hold %({name})s once")
+    return parts[0], parts[1]
+
+
 def api_locale(locale: str) -> str:
     """The locale to ask the back end for (the pseudo-locale reads English content)."""
     return "en" if locale == PSEUDO_LOCALE else locale

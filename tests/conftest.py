@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from backend.app import create_app
+from backend.db import make_sync_engine
 from backend.settings import Settings, load_settings
 from tests.portal_server import BIN, ROOT, PortalServer, build, free_port
 
@@ -95,7 +96,18 @@ def api_app(api_settings):
 
 @pytest.fixture(scope="session")
 def api(api_app) -> TestClient:
-    return TestClient(api_app, raise_server_exceptions=False)
+    """The API on one event loop for the session, as a server runs it: its
+    asyncio connection pool is used from that loop only."""
+    with TestClient(api_app, raise_server_exceptions=False) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def api_db(api_settings):
+    """A synchronous engine on the API's database, for putting records the seed never has."""
+    engine = make_sync_engine(api_settings)
+    yield engine
+    engine.dispose()
 
 
 # ---- the kiosk profile: the same build, restarted with PORTAL_PROFILE=kiosk

@@ -7,9 +7,11 @@ import datetime as dt
 import logging
 from typing import Annotated, Literal
 
+import anyio
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel, Field
-from sqlmodel import Session, select
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend import models
 from backend.api.deps import CurrentAccount, LocaleQuery, SessionDep
@@ -111,28 +113,29 @@ def profile(account: models.Account) -> Profile:
     )
 
 
-def _start_session(session: Session, request: Request, account: models.Account) -> LoginResult:
+async def _start_session(session: AsyncSession, request: Request, account: models.Account) -> LoginResult:
     token = new_token()
     expires = models.utcnow() + dt.timedelta(minutes=request.app.state.settings.token_ttl_minutes)
     account.failed_logins = 0
     account.locked_until = None
     session.add(account)
     session.add(models.AuthToken(token_hash=digest(token), account_id=account.id, expires_at=expires))
-    session.commit()
+    await session.commit()
     return LoginResult(token=token, expires_at=expires, profile=profile(account))
 
 
-def _check_password(session: Session, account: models.Account | None, password: str) -> models.Account:
+async def _check_password(session: AsyncSession, account: models.Account | None, password: str) -> models.Account:
     if account is None:
         raise ApiError(401, "wrong_credentials", "the details do not match an account")
     if account.locked_until and account.locked_until > models.utcnow():
         raise ApiError(423, "account_locked", "too many failed attempts; try again later")
-    if not verify_password(password, account.password_hash):
+    # scrypt takes tens of milliseconds: in a worker thread, not on the event loop.
+    if not await anyio.to_thread.run_sync(verify_password, password, account.password_hash):
         account.failed_logins += 1
         if account.failed_logins >= MAX_FAILED_LOGINS:
             account.locked_until = models.utcnow() + dt.timedelta(minutes=LOCK_MINUTES)
         session.add(account)
-        session.commit()
+        await session.commit()
         if account.locked_until:
             raise ApiError(423, "account_locked", "too many failed attempts; try again later")
         raise ApiError(401, "wrong_credentials", "the details do not match an account")
@@ -140,27 +143,26 @@ def _check_password(session: Session, account: models.Account | None, password: 
 
 
 @router.post("/auth/password", response_model=LoginResult)
-def log_in_with_password(body: PasswordLogin, session: SessionDep, request: Request) -> LoginResult:
-    account = session.exec(select(models.Account).where(models.Account.phone == body.phone)).first()
-    return _start_session(session, request, _check_password(session, account, body.password))
+async def log_in_with_password(body: PasswordLogin, session: SessionDep, request: Request) -> LoginResult:
+    account = (await session.exec(select(models.Account).where(models.Account.phone == body.phone))).first()
+    return await _start_session(session, request, await _check_password(session, account, body.password))
 
 
 @router.post("/auth/passport", response_model=LoginResult)
-def log_in_with_passport(body: PassportLogin, session: SessionDep, request: Request) -> LoginResult:
-    account = session.exec(
-        select(models.Account).where(
-            models.Account.passport_number == body.passport_number, models.Account.nationality == body.nationality
-        )
-    ).first()
-    return _start_session(session, request, _check_password(session, account, body.password))
+async def log_in_with_passport(body: PassportLogin, session: SessionDep, request: Request) -> LoginResult:
+    holder = select(models.Account).where(
+        models.Account.passport_number == body.passport_number, models.Account.nationality == body.nationality
+    )
+    account = (await session.exec(holder)).first()
+    return await _start_session(session, request, await _check_password(session, account, body.password))
 
 
 @router.post("/auth/code/request", response_model=CodeSent, status_code=202)
-def request_code(body: CodeRequest, session: SessionDep) -> CodeSent:
+async def request_code(body: CodeRequest, session: SessionDep) -> CodeSent:
     """Send a one-time code. The reference back end writes it to its log
     (an operator reads it there); production sends an SMS."""
     now = models.utcnow()
-    existing = session.get(models.OneTimeCode, body.phone)
+    existing = await session.get(models.OneTimeCode, body.phone)
     if existing and now - existing.sent_at < CODE_RESEND_AFTER:
         wait = int((CODE_RESEND_AFTER - (now - existing.sent_at)).total_seconds()) + 1
         raise ApiError(429, "rate_limited", f"wait {wait} seconds before asking again")
@@ -171,46 +173,46 @@ def request_code(body: CodeRequest, session: SessionDep) -> CodeSent:
     record.sent_at = now
     record.attempts = 0
     session.add(record)
-    session.commit()
+    await session.commit()
     log.warning("one-time code for the phone ending %s: %s", body.phone[-4:], code)
     return CodeSent(sent=True, retry_after_seconds=int(CODE_RESEND_AFTER.total_seconds()))
 
 
 @router.post("/auth/code", response_model=LoginResult)
-def log_in_with_code(body: CodeLogin, session: SessionDep, request: Request) -> LoginResult:
-    record = session.get(models.OneTimeCode, body.phone)
+async def log_in_with_code(body: CodeLogin, session: SessionDep, request: Request) -> LoginResult:
+    record = await session.get(models.OneTimeCode, body.phone)
     if record is None:
         raise ApiError(401, "code_invalid", "the code is not correct")
     if record.expires_at <= models.utcnow() or record.attempts >= CODE_MAX_ATTEMPTS:
-        session.delete(record)
-        session.commit()
+        await session.delete(record)
+        await session.commit()
         raise ApiError(401, "code_expired", "the code has expired; ask for a new one")
     if record.code_hash != digest(f"{body.phone}:{body.code}"):
         record.attempts += 1
         session.add(record)
-        session.commit()
+        await session.commit()
         raise ApiError(401, "code_invalid", "the code is not correct")
-    account = session.exec(select(models.Account).where(models.Account.phone == body.phone)).first()
-    session.delete(record)
+    account = (await session.exec(select(models.Account).where(models.Account.phone == body.phone))).first()
+    await session.delete(record)
     if account is None:
         raise ApiError(401, "wrong_credentials", "no account uses this phone number")
     if account.locked_until and account.locked_until > models.utcnow():
         raise ApiError(423, "account_locked", "too many failed attempts; try again later")
-    return _start_session(session, request, account)
+    return await _start_session(session, request, account)
 
 
 @router.post("/auth/logout", status_code=204)
-def log_out(account: CurrentAccount, session: SessionDep, request: Request) -> Response:
+async def log_out(account: CurrentAccount, session: SessionDep, request: Request) -> Response:
     token = request.headers["authorization"].partition(" ")[2].strip()
-    stored = session.get(models.AuthToken, digest(token))
+    stored = await session.get(models.AuthToken, digest(token))
     if stored:
-        session.delete(stored)
-        session.commit()
+        await session.delete(stored)
+        await session.commit()
     return Response(status_code=204)
 
 
 @router.get("/me", response_model=Profile)
-def me(account: CurrentAccount) -> Profile:
+async def me(account: CurrentAccount) -> Profile:
     return profile(account)
 
 
@@ -221,52 +223,51 @@ ARTICLE_KINDS = {
 }
 
 
-def _topic_name(session: Session, topic: str, target: str, locale: str) -> str | None:
+async def _topic_name(session: AsyncSession, topic: str, target: str, locale: str) -> str | None:
     table = {"service": models.Service, "theme": models.Theme}.get(topic)
     if table is not None:
-        record = session.get(table, target)
+        record = await session.get(table, target)
         return text(record.data["name"], locale) if record else None
     return text(ARTICLE_KINDS[target], locale) if target in ARTICLE_KINDS else None
 
 
 @router.get("/me/subscriptions", response_model=list[SubscriptionOut])
-def my_subscriptions(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[SubscriptionOut]:
-    rows = session.exec(select(models.Subscription).where(models.Subscription.account_id == account.id).order_by(models.Subscription.id))
-    return [SubscriptionOut(id=r.id, topic=r.topic, target=r.target, name=_topic_name(session, r.topic, r.target, locale) or r.target) for r in rows]
+async def my_subscriptions(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[SubscriptionOut]:
+    rows = await session.exec(select(models.Subscription).where(models.Subscription.account_id == account.id).order_by(models.Subscription.id))
+    return [SubscriptionOut(id=r.id, topic=r.topic, target=r.target, name=await _topic_name(session, r.topic, r.target, locale) or r.target) for r in rows]
 
 
 @router.post("/me/subscriptions", response_model=SubscriptionOut, status_code=201)
-def subscribe(body: SubscriptionIn, account: CurrentAccount, session: SessionDep, response: Response, locale: LocaleQuery = "zh") -> SubscriptionOut:
-    name = _topic_name(session, body.topic, body.target, locale)
+async def subscribe(body: SubscriptionIn, account: CurrentAccount, session: SessionDep, response: Response, locale: LocaleQuery = "zh") -> SubscriptionOut:
+    name = await _topic_name(session, body.topic, body.target, locale)
     if name is None:
         raise field_invalid("target", "invalid_choice")
-    existing = session.exec(
-        select(models.Subscription).where(
-            models.Subscription.account_id == account.id, models.Subscription.topic == body.topic, models.Subscription.target == body.target
-        )
-    ).first()
+    same = select(models.Subscription).where(
+        models.Subscription.account_id == account.id, models.Subscription.topic == body.topic, models.Subscription.target == body.target
+    )
+    existing = (await session.exec(same)).first()
     if existing:
         response.status_code = 200
         return SubscriptionOut(id=existing.id, topic=existing.topic, target=existing.target, name=name)
     row = models.Subscription(account_id=account.id, topic=body.topic, target=body.target)
     session.add(row)
-    session.commit()
+    await session.commit()
     return SubscriptionOut(id=row.id, topic=row.topic, target=row.target, name=name)
 
 
 @router.delete("/me/subscriptions/{subscription_id}", status_code=204)
-def unsubscribe(subscription_id: Annotated[int, Path(ge=1, le=2**31 - 1)], account: CurrentAccount, session: SessionDep) -> Response:
-    row = session.get(models.Subscription, subscription_id)
+async def unsubscribe(subscription_id: Annotated[int, Path(ge=1, le=2**31 - 1)], account: CurrentAccount, session: SessionDep) -> Response:
+    row = await session.get(models.Subscription, subscription_id)
     if row is None or row.account_id != account.id:
         raise not_found("subscription")
-    session.delete(row)
-    session.commit()
+    await session.delete(row)
+    await session.commit()
     return Response(status_code=204)
 
 
 @router.get("/me/messages", response_model=list[MessageOut])
-def my_messages(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[MessageOut]:
-    rows = session.exec(select(models.Message).where(models.Message.account_id == account.id).order_by(models.Message.created_at.desc()))
+async def my_messages(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[MessageOut]:
+    rows = await session.exec(select(models.Message).where(models.Message.account_id == account.id).order_by(models.Message.created_at.desc()))
     return [
         MessageOut(
             id=r.id,
@@ -282,13 +283,13 @@ def my_messages(account: CurrentAccount, session: SessionDep, locale: LocaleQuer
 
 
 @router.post("/me/messages/{message_id}/read", response_model=MessageOut)
-def mark_read(message_id: Annotated[int, Path(ge=1, le=2**31 - 1)], account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> MessageOut:
-    row = session.get(models.Message, message_id)
+async def mark_read(message_id: Annotated[int, Path(ge=1, le=2**31 - 1)], account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> MessageOut:
+    row = await session.get(models.Message, message_id)
     if row is None or row.account_id != account.id:
         raise not_found("message")
     row.read = True
     session.add(row)
-    session.commit()
+    await session.commit()
     return MessageOut(
         id=row.id, kind=row.kind, reference=row.reference, title=text(row.data["title"], locale),
         body=text(row.data["body"], locale), read=True, created_at=row.created_at,

@@ -9,11 +9,13 @@ import re
 import secrets
 from typing import Annotated, Any, Literal
 
+import anyio
 from fastapi import APIRouter, File, Path, Request, Response, UploadFile
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend import models
 from backend.api.catalogue import Named, ServiceSummary, _department_names, service_summary
@@ -131,16 +133,16 @@ async def upload(request: Request, account: OptionalAccount, session: SessionDep
     )
     folder = request.app.state.settings.upload_dir
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / record.id).write_bytes(content)
+    await anyio.Path(folder / record.id).write_bytes(content)
     session.add(record)
-    session.commit()
+    await session.commit()
     return UploadOut(id=record.id, filename=record.filename, content_type=record.content_type, size=record.size)
 
 
 @router.get("/uploads/{upload_id}", response_class=FileResponse, responses={200: {"content": {"application/octet-stream": {}}}})
-def download(upload_id: Annotated[str, Path(pattern=r"^[a-f0-9]{32}$")], request: Request, session: SessionDep) -> FileResponse:
+async def download(upload_id: Annotated[str, Path(pattern=r"^[a-f0-9]{32}$")], request: Request, session: SessionDep) -> FileResponse:
     """An uploaded file, by its unguessable id (the id is the capability)."""
-    record = session.get(models.Upload, upload_id)
+    record = await session.get(models.Upload, upload_id)
     if record is None:
         raise not_found("upload")
     return FileResponse(
@@ -150,14 +152,15 @@ def download(upload_id: Annotated[str, Path(pattern=r"^[a-f0-9]{32}$")], request
     )
 
 
-def application_out(session: Session, application: models.Application, locale: str, owner: bool) -> ApplicationOut:
-    service = session.get(models.Service, application.service_id)
-    steps = session.exec(
-        select(models.ApplicationStep).where(models.ApplicationStep.application_id == application.id).order_by(models.ApplicationStep.position)
+async def application_out(session: AsyncSession, application: models.Application, locale: str, owner: bool) -> ApplicationOut:
+    service = await session.get(models.Service, application.service_id)
+    steps = (
+        await session.exec(
+            select(models.ApplicationStep).where(models.ApplicationStep.application_id == application.id).order_by(models.ApplicationStep.position)
+        )
     ).all()
-    evaluated = session.exec(
-        select(models.Evaluation).where(models.Evaluation.target_type == "application", models.Evaluation.target_id == application.id)
-    ).first()
+    rating = select(models.Evaluation).where(models.Evaluation.target_type == "application", models.Evaluation.target_id == application.id)
+    evaluated = (await session.exec(rating)).first()
     return ApplicationOut(
         id=application.id,
         service=Named(id=service.id, name=text(service.data["name"], locale), lang=locale if service.data["name"].get(locale) else "zh"),
@@ -172,7 +175,7 @@ def application_out(session: Session, application: models.Application, locale: s
 
 
 @router.post("/applications", response_model=ApplicationOut, status_code=201)
-def submit(
+async def submit(
     body: ApplicationIn,
     account: CurrentAccount,
     session: SessionDep,
@@ -182,15 +185,15 @@ def submit(
 ) -> ApplicationOut:
     """Submit an application; the same Idempotency-Key never makes a second one."""
     if idempotency_key:
-        existing = session.exec(select(models.Application).where(models.Application.idempotency_key == idempotency_key)).first()
+        existing = (await session.exec(select(models.Application).where(models.Application.idempotency_key == idempotency_key))).first()
         if existing:
             response.status_code = 200
-            return application_out(session, existing, locale, owner=True)
-    service = session.get(models.Service, body.service_id)
+            return await application_out(session, existing, locale, owner=True)
+    service = await session.get(models.Service, body.service_id)
     if service is None or not service.online_application:
         raise field_invalid("service_id", "not_online")
     for upload_id in body.uploads:
-        record = session.get(models.Upload, upload_id)
+        record = await session.get(models.Upload, upload_id)
         if record is None or record.account_id not in (None, account.id):
             raise field_invalid("uploads", "unknown_upload")
     now = models.utcnow()
@@ -214,19 +217,19 @@ def submit(
             data={"title": service.data["name"], "body": _RECEIVED},
         )
     )
-    draft = session.get(models.Draft, (account.id, service.id))
+    draft = await session.get(models.Draft, (account.id, service.id))
     if draft:
-        session.delete(draft)
+        await session.delete(draft)
     try:
-        session.commit()
+        await session.commit()
     except IntegrityError:
-        session.rollback()
-        existing = session.exec(select(models.Application).where(models.Application.idempotency_key == idempotency_key)).first()
+        await session.rollback()
+        existing = (await session.exec(select(models.Application).where(models.Application.idempotency_key == idempotency_key))).first()
         if existing is None:
             raise
         response.status_code = 200
-        return application_out(session, existing, locale, owner=True)
-    return application_out(session, application, locale, owner=True)
+        return await application_out(session, existing, locale, owner=True)
+    return await application_out(session, application, locale, owner=True)
 
 
 _RECEIVED = {
@@ -239,69 +242,69 @@ _RECEIVED = {
 
 
 @router.get("/applications/{receipt}", response_model=ApplicationOut)
-def track(receipt: Annotated[str, Path(pattern=r"^\d{14}$")], session: SessionDep, account: OptionalAccount, locale: LocaleQuery = "zh") -> ApplicationOut:
+async def track(receipt: Annotated[str, Path(pattern=r"^\d{14}$")], session: SessionDep, account: OptionalAccount, locale: LocaleQuery = "zh") -> ApplicationOut:
     """Progress by receipt number, with or without logging in (personal details only for the applicant)."""
-    application = session.get(models.Application, receipt)
+    application = await session.get(models.Application, receipt)
     if application is None:
         raise not_found("application")
-    return application_out(session, application, locale, owner=bool(account and account.id == application.account_id))
+    return await application_out(session, application, locale, owner=bool(account and account.id == application.account_id))
 
 
 @router.get("/me/applications", response_model=list[ApplicationOut])
-def my_applications(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[ApplicationOut]:
-    rows = session.exec(select(models.Application).where(models.Application.account_id == account.id).order_by(models.Application.created_at.desc()))
-    return [application_out(session, r, locale, owner=True) for r in rows]
+async def my_applications(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[ApplicationOut]:
+    rows = await session.exec(select(models.Application).where(models.Application.account_id == account.id).order_by(models.Application.created_at.desc()))
+    return [await application_out(session, r, locale, owner=True) for r in rows]
 
 
 @router.get("/me/appointments", response_model=list[AppointmentOut])
-def my_appointments(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[AppointmentOut]:
-    rows = session.exec(select(models.Appointment).where(models.Appointment.account_id == account.id).order_by(models.Appointment.created_at.desc()))
-    return [appointment_out(session, r, locale) for r in rows]
+async def my_appointments(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[AppointmentOut]:
+    rows = await session.exec(select(models.Appointment).where(models.Appointment.account_id == account.id).order_by(models.Appointment.created_at.desc()))
+    return [await appointment_out(session, r, locale) for r in rows]
 
 
 @router.get("/me/drafts/{service_id}", response_model=DraftOut)
-def get_draft(service_id: Annotated[str, Path(max_length=60)], account: CurrentAccount, session: SessionDep) -> DraftOut:
-    draft = session.get(models.Draft, (account.id, service_id))
+async def get_draft(service_id: Annotated[str, Path(max_length=60)], account: CurrentAccount, session: SessionDep) -> DraftOut:
+    draft = await session.get(models.Draft, (account.id, service_id))
     if draft is None:
         raise not_found("draft")
     return DraftOut(service_id=service_id, data=draft.data, updated_at=draft.updated_at)
 
 
 @router.put("/me/drafts/{service_id}", response_model=DraftOut)
-def save_draft(service_id: Annotated[str, Path(max_length=60)], body: DraftIn, account: CurrentAccount, session: SessionDep) -> DraftOut:
+async def save_draft(service_id: Annotated[str, Path(max_length=60)], body: DraftIn, account: CurrentAccount, session: SessionDep) -> DraftOut:
     """Keep an unfinished application on the server, so nothing typed is lost."""
-    if session.get(models.Service, service_id) is None:
+    if await session.get(models.Service, service_id) is None:
         raise not_found("service")
     if len(DraftIn.model_validate(body).model_dump_json()) > MAX_DRAFT_BYTES:
         raise field_invalid("data", "too_large")
-    draft = session.get(models.Draft, (account.id, service_id)) or models.Draft(account_id=account.id, service_id=service_id, data={})
+    draft = await session.get(models.Draft, (account.id, service_id)) or models.Draft(account_id=account.id, service_id=service_id, data={})
     draft.data = body.data
     draft.updated_at = models.utcnow()
     session.add(draft)
-    session.commit()
+    await session.commit()
     return DraftOut(service_id=service_id, data=draft.data, updated_at=draft.updated_at)
 
 
 @router.delete("/me/drafts/{service_id}", status_code=204)
-def delete_draft(service_id: Annotated[str, Path(max_length=60)], account: CurrentAccount, session: SessionDep) -> Response:
-    draft = session.get(models.Draft, (account.id, service_id))
+async def delete_draft(service_id: Annotated[str, Path(max_length=60)], account: CurrentAccount, session: SessionDep) -> Response:
+    draft = await session.get(models.Draft, (account.id, service_id))
     if draft:
-        session.delete(draft)
-        session.commit()
+        await session.delete(draft)
+        await session.commit()
     return Response(status_code=204)
 
 
 @router.get("/me/recommendations", response_model=list[ServiceSummary])
-def recommendations(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[ServiceSummary]:
+async def recommendations(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[ServiceSummary]:
     """Services related (by theme and life event) to those the user has used, most used first."""
-    used = {a.service_id for a in session.exec(select(models.Application).where(models.Application.account_id == account.id))}
-    used |= {a.service_id for a in session.exec(select(models.Appointment).where(models.Appointment.account_id == account.id))}
-    services = session.exec(select(models.Service).order_by(models.Service.popularity.desc())).all()
+    used = {a.service_id for a in await session.exec(select(models.Application).where(models.Application.account_id == account.id))}
+    used |= {a.service_id for a in await session.exec(select(models.Appointment).where(models.Appointment.account_id == account.id))}
+    services = (await session.exec(select(models.Service).order_by(models.Service.popularity.desc()))).all()
     interests: set[str] = set()
     for service in services:
         if service.id in used:
             interests |= set(service.data["themes"]) | set(service.data["life_events"])
     related = [s for s in services if s.id not in used and interests & (set(s.data["themes"]) | set(s.data["life_events"]))]
     picks = (related or [s for s in services if s.id not in used])[:6]
-    departments = _department_names(session, locale)
+    departments = await _department_names(session, locale)
     return [service_summary(s, departments, locale) for s in picks]

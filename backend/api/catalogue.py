@@ -88,10 +88,10 @@ class ServicePage(BaseModel):
     size: int
 
 
-def _department_names(session, locale: str) -> dict[str, Named]:
+async def _department_names(session, locale: str) -> dict[str, Named]:
     return {
         d.id: Named(id=d.id, name=text(d.data["name"], locale), lang=locale if d.data["name"].get(locale) else "zh")
-        for d in session.exec(select(models.Department))
+        for d in await session.exec(select(models.Department))
     }
 
 
@@ -116,24 +116,24 @@ def service_summary(service: models.Service, departments: dict[str, Named], loca
 
 
 @router.get("/departments", response_model=list[DepartmentOut])
-def list_departments(session: SessionDep, locale: LocaleQuery = "zh") -> list[DepartmentOut]:
-    rows = session.exec(select(models.Department).order_by(models.Department.id))
+async def list_departments(session: SessionDep, locale: LocaleQuery = "zh") -> list[DepartmentOut]:
+    rows = await session.exec(select(models.Department).order_by(models.Department.id))
     return [DepartmentOut(id=r.id, **{k: v for k, v in localize(r.data, locale).items() if k != "id"}) for r in rows]
 
 
 @router.get("/themes", response_model=list[Named])
-def list_themes(session: SessionDep, locale: LocaleQuery = "zh") -> list[Named]:
-    return [Named(id=r.id, **{k: v for k, v in localize(r.data, locale).items() if k != "id"}) for r in session.exec(select(models.Theme))]
+async def list_themes(session: SessionDep, locale: LocaleQuery = "zh") -> list[Named]:
+    return [Named(id=r.id, **{k: v for k, v in localize(r.data, locale).items() if k != "id"}) for r in await session.exec(select(models.Theme))]
 
 
 @router.get("/life-events", response_model=list[LifeEventOut])
-def list_life_events(session: SessionDep, locale: LocaleQuery = "zh") -> list[LifeEventOut]:
-    rows = session.exec(select(models.LifeEvent).order_by(models.LifeEvent.position))
+async def list_life_events(session: SessionDep, locale: LocaleQuery = "zh") -> list[LifeEventOut]:
+    rows = await session.exec(select(models.LifeEvent).order_by(models.LifeEvent.position))
     return [LifeEventOut(id=r.id, **{k: v for k, v in localize(r.data, locale).items() if k != "id"}) for r in rows]
 
 
 @router.get("/services", response_model=ServicePage)
-def list_services(
+async def list_services(
     session: SessionDep,
     locale: LocaleQuery = "zh",
     department: Annotated[str | None, Query(max_length=60)] = None,
@@ -151,13 +151,13 @@ def list_services(
         query = query.where(models.Service.department == department)
     rows = [
         s
-        for s in session.exec(query)
+        for s in await session.exec(query)
         if (not theme or theme in s.data["themes"])
         and (not audience or audience in s.data["audiences"])
         and (not life_event or life_event in s.data["life_events"])
         and (mode is None or s.mode in (mode, "both"))
     ]
-    departments = _department_names(session, locale)
+    departments = await _department_names(session, locale)
     start = (page - 1) * size
     return ServicePage(
         items=[service_summary(s, departments, locale) for s in rows[start : start + size]],
@@ -168,13 +168,13 @@ def list_services(
 
 
 @router.get("/services/{service_id}", response_model=ServiceDetail)
-def get_service(service_id: Annotated[str, Path(max_length=60)], session: SessionDep, locale: LocaleQuery = "zh") -> ServiceDetail:
-    service = session.get(models.Service, service_id)
+async def get_service(service_id: Annotated[str, Path(max_length=60)], session: SessionDep, locale: LocaleQuery = "zh") -> ServiceDetail:
+    service = await session.get(models.Service, service_id)
     if service is None:
         raise not_found("service")
-    departments = _department_names(session, locale)
+    departments = await _department_names(session, locale)
     data = localize(service.data, locale)
-    halls = session.exec(select(models.Hall).where(models.Hall.id.in_(service.data["halls"])).order_by(models.Hall.position))
+    halls = await session.exec(select(models.Hall).where(models.Hall.id.in_(service.data["halls"])).order_by(models.Hall.position))
     return ServiceDetail(
         **service_summary(service, departments, locale).model_dump(),
         code=data["code"],

@@ -4,12 +4,12 @@ locale, paging and idempotency keys."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, Literal
 
 from fastapi import Depends, Header, Query, Request
 from pydantic import PlainSerializer, WithJsonSchema
-from sqlmodel import Session
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.errors import ApiError
 from backend.models import Account, AuthToken, utcnow
@@ -19,40 +19,42 @@ Locale = Literal["zh", "en", "ja", "ko", "fr"]
 LocaleQuery = Annotated[Locale, Query(description="Language of the texts in the response")]
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine, expire_on_commit=False) as session:
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One session per request, on the asyncio engine. Nothing is expired at
+    commit, so attributes never load lazily (which asyncio cannot do)."""
+    async with AsyncSession(request.app.state.engine, expire_on_commit=False) as session:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[AsyncSession, Depends(get_session)]
 
 
-def _account_from_token(session: Session, authorization: str | None) -> Account | None:
+async def _account_from_token(session: AsyncSession, authorization: str | None) -> Account | None:
     if not authorization:
         return None
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise ApiError(401, "unauthorized", "a bearer token is required")
-    stored = session.get(AuthToken, digest(token.strip()))
+    stored = await session.get(AuthToken, digest(token.strip()))
     if stored is None:
         raise ApiError(401, "unauthorized", "the token is not valid")
     if stored.expires_at <= utcnow():
-        session.delete(stored)
-        session.commit()
+        await session.delete(stored)
+        await session.commit()
         raise ApiError(401, "token_expired", "the session has expired")
-    return session.get(Account, stored.account_id)
+    return await session.get(Account, stored.account_id)
 
 
-def optional_account(
+async def optional_account(
     session: SessionDep, authorization: Annotated[str | None, Header(max_length=512)] = None
 ) -> Account | None:
-    return _account_from_token(session, authorization)
+    return await _account_from_token(session, authorization)
 
 
-def required_account(
+async def required_account(
     session: SessionDep, authorization: Annotated[str | None, Header(max_length=512)] = None
 ) -> Account:
-    account = _account_from_token(session, authorization)
+    account = await _account_from_token(session, authorization)
     if account is None:
         raise ApiError(401, "unauthorized", "log in first")
     return account

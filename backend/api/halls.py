@@ -9,7 +9,8 @@ from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import func, or_, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend import models
 from backend.api.catalogue import Named
@@ -110,25 +111,26 @@ class HelpRequestOut(BaseModel):
     created_at: dt.datetime
 
 
-def waiting_count(session: Session, hall_id: str) -> int:
-    return session.exec(
+async def waiting_count(session: AsyncSession, hall_id: str) -> int:
+    waiting = (
         select(func.count())
         .select_from(models.QueueTicket)
         .where(models.QueueTicket.hall_id == hall_id, models.QueueTicket.day == today(), models.QueueTicket.status == "waiting")
-    ).one()
+    )
+    return (await session.exec(waiting)).one()
 
 
-def _summary(hall: models.Hall, session: Session, locale: str) -> dict:
+async def _summary(hall: models.Hall, session: AsyncSession, locale: str) -> dict:
     data = localize(hall.data, locale)
     return {
         "id": hall.id,
         **{k: data[k] for k in ("name", "address", "district", "phone", "latitude", "longitude", "hours", "hours_note", "lang")},
-        "waiting": waiting_count(session, hall.id),
+        "waiting": await waiting_count(session, hall.id),
     }
 
 
-def _hall(session: Session, hall_id: str) -> models.Hall:
-    hall = session.get(models.Hall, hall_id)
+async def _hall(session: AsyncSession, hall_id: str) -> models.Hall:
+    hall = await session.get(models.Hall, hall_id)
     if hall is None:
         raise not_found("hall")
     return hall
@@ -140,22 +142,22 @@ def _named(record, locale: str) -> Named:
 
 
 @router.get("/halls", response_model=list[HallSummary])
-def list_halls(session: SessionDep, locale: LocaleQuery = "zh") -> list[HallSummary]:
-    halls = session.exec(select(models.Hall).order_by(models.Hall.position))
-    return [HallSummary(**_summary(h, session, locale)) for h in halls]
+async def list_halls(session: SessionDep, locale: LocaleQuery = "zh") -> list[HallSummary]:
+    halls = await session.exec(select(models.Hall).order_by(models.Hall.position))
+    return [HallSummary(**await _summary(h, session, locale)) for h in halls]
 
 
 @router.get("/halls/{hall_id}", response_model=HallDetail)
-def get_hall(hall_id: HallId, session: SessionDep, locale: LocaleQuery = "zh") -> HallDetail:
-    hall = _hall(session, hall_id)
+async def get_hall(hall_id: HallId, session: SessionDep, locale: LocaleQuery = "zh") -> HallDetail:
+    hall = await _hall(session, hall_id)
     data = localize(hall.data, locale)
     services = [
         _named(s, locale)
-        for s in session.exec(select(models.Service).order_by(models.Service.popularity.desc()))
+        for s in await session.exec(select(models.Service).order_by(models.Service.popularity.desc()))
         if hall.id in s.data["halls"]
     ]
     return HallDetail(
-        **_summary(hall, session, locale),
+        **await _summary(hall, session, locale),
         transport=data["transport"],
         accessibility=data["accessibility"],
         counters=data["counters"],
@@ -164,18 +166,18 @@ def get_hall(hall_id: HallId, session: SessionDep, locale: LocaleQuery = "zh") -
 
 
 @router.get("/halls/{hall_id}/slots", response_model=list[SlotOut])
-def list_slots(
+async def list_slots(
     hall_id: HallId,
     session: SessionDep,
     start: Annotated[dt.date | None, Query(alias="from")] = None,
     days: Annotated[int, Query(ge=1, le=31)] = 7,
 ) -> list[SlotOut]:
     """Slots not yet started, full ones included (``available`` is 0): a full slot is shown, not hidden."""
-    _hall(session, hall_id)
+    await _hall(session, hall_id)
     now = dt.datetime.now()
     first = max(start or now.date(), now.date())
     last = first + dt.timedelta(days=days - 1)
-    slots = session.exec(
+    slots = await session.exec(
         select(models.Slot)
         .where(models.Slot.hall_id == hall_id, models.Slot.day >= first, models.Slot.day <= last)
         .where(or_(models.Slot.day > now.date(), models.Slot.starts > now.time()))
@@ -184,10 +186,10 @@ def list_slots(
     return [SlotOut(**s.model_dump(), available=max(0, s.capacity - s.booked)) for s in slots]
 
 
-def appointment_out(session: Session, appointment: models.Appointment, locale: str) -> AppointmentOut:
-    slot = session.get(models.Slot, appointment.slot_id)
-    hall = session.get(models.Hall, appointment.hall_id)
-    service = session.get(models.Service, appointment.service_id)
+async def appointment_out(session: AsyncSession, appointment: models.Appointment, locale: str) -> AppointmentOut:
+    slot = await session.get(models.Slot, appointment.slot_id)
+    hall = await session.get(models.Hall, appointment.hall_id)
+    service = await session.get(models.Service, appointment.service_id)
     ended = dt.datetime.combine(slot.day, slot.ends) <= dt.datetime.now()
     return AppointmentOut(
         id=appointment.id,
@@ -205,7 +207,7 @@ def appointment_out(session: Session, appointment: models.Appointment, locale: s
 
 
 @router.post("/appointments", response_model=AppointmentOut, status_code=201)
-def book(
+async def book(
     request: BookingRequest,
     session: SessionDep,
     account: OptionalAccount,
@@ -216,25 +218,25 @@ def book(
     """Book a place in a slot. The place is taken with one conditional update,
     so a slot is never over-booked, however many requests race for it."""
     if idempotency_key:
-        existing = session.exec(select(models.Appointment).where(models.Appointment.idempotency_key == idempotency_key)).first()
+        existing = (await session.exec(select(models.Appointment).where(models.Appointment.idempotency_key == idempotency_key))).first()
         if existing:
             response.status_code = 200
-            return appointment_out(session, existing, locale)
-    slot = session.get(models.Slot, request.slot_id)
+            return await appointment_out(session, existing, locale)
+    slot = await session.get(models.Slot, request.slot_id)
     if slot is None:
         raise not_found("slot")
-    service = session.get(models.Service, request.service_id)
+    service = await session.get(models.Service, request.service_id)
     if service is None or not service.appointment or slot.hall_id not in service.data["halls"]:
         raise field_invalid("service_id", "not_bookable_here")
     if dt.datetime.combine(slot.day, slot.starts) <= dt.datetime.now():
         raise ApiError(409, "slot_past", "the slot has already started")
-    taken = session.execute(
+    taken = await session.exec(
         update(models.Slot)
         .where(models.Slot.id == slot.id, models.Slot.booked < models.Slot.capacity)
         .values(booked=models.Slot.booked + 1)
     )
     if taken.rowcount != 1:
-        session.rollback()
+        await session.rollback()
         raise ApiError(409, "slot_full", "the slot is fully booked")
     appointment = models.Appointment(
         id=new_number(slot.day.strftime("%Y%m%d"), 6),
@@ -248,20 +250,20 @@ def book(
     )
     session.add(appointment)
     try:
-        session.commit()
+        await session.commit()
     except IntegrityError:
         # The same idempotency key won a concurrent race: give back that booking.
-        session.rollback()
-        existing = session.exec(select(models.Appointment).where(models.Appointment.idempotency_key == idempotency_key)).first()
+        await session.rollback()
+        existing = (await session.exec(select(models.Appointment).where(models.Appointment.idempotency_key == idempotency_key))).first()
         if existing is None:
             raise
         response.status_code = 200
-        return appointment_out(session, existing, locale)
-    return appointment_out(session, appointment, locale)
+        return await appointment_out(session, existing, locale)
+    return await appointment_out(session, appointment, locale)
 
 
-def _owned_appointment(session: Session, appointment_id: str, account: models.Account | None, phone: str | None) -> models.Appointment:
-    appointment = session.get(models.Appointment, appointment_id)
+async def _owned_appointment(session: AsyncSession, appointment_id: str, account: models.Account | None, phone: str | None) -> models.Appointment:
+    appointment = await session.get(models.Appointment, appointment_id)
     if appointment is None:
         raise not_found("appointment")
     if account and appointment.account_id == account.id:
@@ -272,7 +274,7 @@ def _owned_appointment(session: Session, appointment_id: str, account: models.Ac
 
 
 @router.get("/appointments/{appointment_id}", response_model=AppointmentOut)
-def get_appointment(
+async def get_appointment(
     appointment_id: Annotated[str, Path(max_length=40)],
     session: SessionDep,
     account: OptionalAccount,
@@ -280,83 +282,82 @@ def get_appointment(
     locale: LocaleQuery = "zh",
 ) -> AppointmentOut:
     """Read by its owner, or by anyone who has its number and the phone's last four digits."""
-    return appointment_out(session, _owned_appointment(session, appointment_id, account, phone_last4), locale)
+    return await appointment_out(session, await _owned_appointment(session, appointment_id, account, phone_last4), locale)
 
 
 @router.post("/appointments/{appointment_id}/cancel", response_model=AppointmentOut)
-def cancel_appointment(
+async def cancel_appointment(
     appointment_id: Annotated[str, Path(max_length=40)],
     session: SessionDep,
     account: OptionalAccount,
     phone_last4: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
     locale: LocaleQuery = "zh",
 ) -> AppointmentOut:
-    appointment = _owned_appointment(session, appointment_id, account, phone_last4)
+    appointment = await _owned_appointment(session, appointment_id, account, phone_last4)
     if appointment.status == "booked":
         appointment.status = "cancelled"
         appointment.cancelled_at = models.utcnow()
-        session.execute(update(models.Slot).where(models.Slot.id == appointment.slot_id, models.Slot.booked > 0).values(booked=models.Slot.booked - 1))
+        await session.exec(update(models.Slot).where(models.Slot.id == appointment.slot_id, models.Slot.booked > 0).values(booked=models.Slot.booked - 1))
         session.add(appointment)
-        session.commit()
-    return appointment_out(session, appointment, locale)
+        await session.commit()
+    return await appointment_out(session, appointment, locale)
 
 
 @router.post("/queue-tickets", response_model=TicketOut, status_code=201)
-def take_ticket(request: TicketRequest, session: SessionDep, response: Response, idempotency_key: IdempotencyKey = None, locale: LocaleQuery = "zh") -> TicketOut:
+async def take_ticket(request: TicketRequest, session: SessionDep, response: Response, idempotency_key: IdempotencyKey = None, locale: LocaleQuery = "zh") -> TicketOut:
     """A queue number for a service at a hall today, as the kiosk prints it."""
-    hall = _hall(session, request.hall_id)
-    service = session.get(models.Service, request.service_id)
+    hall = await _hall(session, request.hall_id)
+    service = await session.get(models.Service, request.service_id)
     if service is None or hall.id not in service.data["halls"]:
         raise field_invalid("service_id", "not_offered_here")
+    # Named now: a rollback below expires the loaded rows, and asyncio cannot reload them lazily.
+    hall_name, service_name = _named(hall, locale), _named(service, locale)
     if idempotency_key:
-        existing = session.exec(select(models.QueueTicket).where(models.QueueTicket.idempotency_key == idempotency_key)).first()
+        existing = (await session.exec(select(models.QueueTicket).where(models.QueueTicket.idempotency_key == idempotency_key))).first()
         if existing:
             response.status_code = 200
-            return _ticket_out(session, existing, hall, service, locale)
+            return await _ticket_out(session, existing, hall_name, service_name)
     for _attempt in range(5):
-        issued = session.exec(
-            select(func.count()).select_from(models.QueueTicket).where(models.QueueTicket.hall_id == hall.id, models.QueueTicket.day == today())
-        ).one()
+        issued_today = select(func.count()).select_from(models.QueueTicket).where(
+            models.QueueTicket.hall_id == hall_name.id, models.QueueTicket.day == today()
+        )
+        issued = (await session.exec(issued_today)).one()
         ticket = models.QueueTicket(
-            hall_id=hall.id, service_id=service.id, day=today(), number=f"A{issued + 1:03d}", idempotency_key=idempotency_key
+            hall_id=hall_name.id, service_id=service_name.id, day=today(), number=f"A{issued + 1:03d}", idempotency_key=idempotency_key
         )
         session.add(ticket)
         try:
-            session.commit()
-            return _ticket_out(session, ticket, hall, service, locale)
+            await session.commit()
+            return await _ticket_out(session, ticket, hall_name, service_name)
         except IntegrityError:
-            session.rollback()  # another kiosk took that number at the same moment; count again
+            await session.rollback()  # another kiosk took that number at the same moment; count again
     raise ApiError(409, "busy", "please try again")
 
 
-def _ticket_out(session: Session, ticket: models.QueueTicket, hall, service, locale: str) -> TicketOut:
-    ahead = session.exec(
-        select(func.count())
-        .select_from(models.QueueTicket)
-        .where(
-            models.QueueTicket.hall_id == hall.id,
-            models.QueueTicket.day == ticket.day,
-            models.QueueTicket.status == "waiting",
-            models.QueueTicket.id < ticket.id,
-        )
-    ).one()
-    return TicketOut(number=ticket.number, hall=_named(hall, locale), service=_named(service, locale), issued_at=ticket.created_at, waiting_ahead=ahead)
+async def _ticket_out(session: AsyncSession, ticket: models.QueueTicket, hall: Named, service: Named) -> TicketOut:
+    ahead = select(func.count()).select_from(models.QueueTicket).where(
+        models.QueueTicket.hall_id == ticket.hall_id,
+        models.QueueTicket.day == ticket.day,
+        models.QueueTicket.status == "waiting",
+        models.QueueTicket.id < ticket.id,
+    )
+    return TicketOut(number=ticket.number, hall=hall, service=service, issued_at=ticket.created_at, waiting_ahead=(await session.exec(ahead)).one())
 
 
 @router.post("/help-requests", response_model=HelpRequestOut, status_code=201)
-def ask_for_help(request: HelpRequestIn, session: SessionDep) -> HelpRequestOut:
+async def ask_for_help(request: HelpRequestIn, session: SessionDep) -> HelpRequestOut:
     """A kiosk user asks for a member of staff; the hall sees it in its list."""
-    _hall(session, request.hall_id)
+    await _hall(session, request.hall_id)
     help_request = models.HelpRequest(**request.model_dump())
     session.add(help_request)
-    session.commit()
+    await session.commit()
     return HelpRequestOut(**help_request.model_dump())
 
 
 @router.get("/halls/{hall_id}/help-requests", response_model=list[HelpRequestOut])
-def list_help_requests(hall_id: HallId, session: SessionDep) -> list[HelpRequestOut]:
-    _hall(session, hall_id)
-    rows = session.exec(
+async def list_help_requests(hall_id: HallId, session: SessionDep) -> list[HelpRequestOut]:
+    await _hall(session, hall_id)
+    rows = await session.exec(
         select(models.HelpRequest).where(models.HelpRequest.hall_id == hall_id, models.HelpRequest.status == "open").order_by(models.HelpRequest.id)
     )
     return [HelpRequestOut(**r.model_dump()) for r in rows]

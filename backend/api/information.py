@@ -87,17 +87,17 @@ class Suggestion(BaseModel):
     lang: str
 
 
-def _named(session, table, ids: list[str], locale: str) -> list[Named]:
+async def _named(session, table, ids: list[str], locale: str) -> list[Named]:
     named = []
     for record_id in ids:
-        record = session.get(table, record_id)
+        record = await session.get(table, record_id)
         if record is not None:
             name = record.data["name"]
             named.append(Named(id=record.id, name=text(name, locale), lang=locale if name.get(locale) else "zh"))
     return named
 
 
-def _article_summary(session, article: models.Article, locale: str) -> dict:
+async def _article_summary(session, article: models.Article, locale: str) -> dict:
     data = localize(article.data, locale)
     return {
         "id": article.id,
@@ -105,44 +105,44 @@ def _article_summary(session, article: models.Article, locale: str) -> dict:
         "published": article.published,
         "title": data["title"],
         "summary": data["summary"],
-        "department": _named(session, models.Department, [data["department"]], data["lang"])[0],
+        "department": (await _named(session, models.Department, [data["department"]], data["lang"]))[0],
         "lang": data["lang"],
     }
 
 
 @router.get("/articles", response_model=ArticlePage)
-def list_articles(session: SessionDep, locale: LocaleQuery = "zh", kind: ArticleKind | None = None, page: Page = 1, size: Size = 10) -> ArticlePage:
+async def list_articles(session: SessionDep, locale: LocaleQuery = "zh", kind: ArticleKind | None = None, page: Page = 1, size: Size = 10) -> ArticlePage:
     """Newest first."""
     query = select(models.Article)
     count = select(func.count()).select_from(models.Article)
     if kind:
         query = query.where(models.Article.kind == kind)
         count = count.where(models.Article.kind == kind)
-    rows = session.exec(query.order_by(models.Article.published.desc(), models.Article.id).offset((page - 1) * size).limit(size))
+    rows = await session.exec(query.order_by(models.Article.published.desc(), models.Article.id).offset((page - 1) * size).limit(size))
     return ArticlePage(
-        items=[ArticleSummary(**_article_summary(session, a, locale)) for a in rows], total=session.exec(count).one(), page=page, size=size
+        items=[ArticleSummary(**await _article_summary(session, a, locale)) for a in rows], total=(await session.exec(count)).one(), page=page, size=size
     )
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail)
-def get_article(article_id: Annotated[str, Path(max_length=80)], session: SessionDep, locale: LocaleQuery = "zh") -> ArticleDetail:
-    article = session.get(models.Article, article_id)
+async def get_article(article_id: Annotated[str, Path(max_length=80)], session: SessionDep, locale: LocaleQuery = "zh") -> ArticleDetail:
+    article = await session.get(models.Article, article_id)
     if article is None:
         raise not_found("article")
-    summary = _article_summary(session, article, locale)
+    summary = await _article_summary(session, article, locale)
     data = localize(article.data, locale)
-    return ArticleDetail(**summary, body=data["body"], related_services=_named(session, models.Service, data["related_services"], summary["lang"]))
+    return ArticleDetail(**summary, body=data["body"], related_services=await _named(session, models.Service, data["related_services"], summary["lang"]))
 
 
 @router.get("/expat-guides", response_model=list[GuideSummary])
-def list_guides(session: SessionDep, locale: LocaleQuery = "zh") -> list[GuideSummary]:
-    rows = session.exec(select(models.ExpatGuide).order_by(models.ExpatGuide.position))
+async def list_guides(session: SessionDep, locale: LocaleQuery = "zh") -> list[GuideSummary]:
+    rows = await session.exec(select(models.ExpatGuide).order_by(models.ExpatGuide.position))
     return [GuideSummary(**{k: v for k, v in localize(g.data, locale).items() if k in GuideSummary.model_fields}) for g in rows]
 
 
 @router.get("/expat-guides/{guide_id}", response_model=GuideDetail)
-def get_guide(guide_id: GuideId, session: SessionDep, locale: LocaleQuery = "zh") -> GuideDetail:
-    guide = session.get(models.ExpatGuide, guide_id)
+async def get_guide(guide_id: GuideId, session: SessionDep, locale: LocaleQuery = "zh") -> GuideDetail:
+    guide = await session.get(models.ExpatGuide, guide_id)
     if guide is None:
         raise not_found("guide")
     data = localize(guide.data, locale)
@@ -150,11 +150,14 @@ def get_guide(guide_id: GuideId, session: SessionDep, locale: LocaleQuery = "zh"
         **{k: v for k, v in data.items() if k in GuideSummary.model_fields},
         body=data["body"],
         emergency_numbers=[EmergencyNumberOut(**n) for n in data["emergency_numbers"]],
-        related_services=_named(session, models.Service, data["related_services"], data["lang"]),
+        related_services=await _named(session, models.Service, data["related_services"], data["lang"]),
     )
 
 
 Query_ = Annotated[str, Query(min_length=1, max_length=100)]
+
+# Search and suggestions rank in memory and touch no database: plain functions,
+# which FastAPI runs in its thread pool, so ranking never holds up the event loop.
 
 
 def _result(hit) -> SearchResult:

@@ -99,16 +99,16 @@ def letter_out(letter: models.Letter, locale: str, access_code: str | None = Non
 
 
 @router.post("/letters", response_model=LetterOut, status_code=201)
-def send_letter(
+async def send_letter(
     body: LetterIn, session: SessionDep, account: OptionalAccount, response: Response, idempotency_key: IdempotencyKey = None
 ) -> LetterOut:
     if idempotency_key:
-        existing = session.exec(select(models.Letter).where(models.Letter.idempotency_key == idempotency_key)).first()
+        existing = (await session.exec(select(models.Letter).where(models.Letter.idempotency_key == idempotency_key))).first()
         if existing:
             response.status_code = 200
             return letter_out(existing, body.locale)
     for upload_id in body.attachments:
-        if session.get(models.Upload, upload_id) is None:
+        if await session.get(models.Upload, upload_id) is None:
             raise field_invalid("attachments", "unknown_upload")
     access_code = new_code()
     now = models.utcnow()
@@ -122,10 +122,10 @@ def send_letter(
     )
     session.add(letter)
     try:
-        session.commit()
+        await session.commit()
     except IntegrityError:
-        session.rollback()
-        existing = session.exec(select(models.Letter).where(models.Letter.idempotency_key == idempotency_key)).first()
+        await session.rollback()
+        existing = (await session.exec(select(models.Letter).where(models.Letter.idempotency_key == idempotency_key))).first()
         if existing is None:
             raise
         response.status_code = 200
@@ -134,7 +134,7 @@ def send_letter(
 
 
 @router.get("/letters/{ticket}", response_model=LetterOut)
-def read_letter(
+async def read_letter(
     ticket: Annotated[str, Path(pattern=r"^\d{14}$")],
     session: SessionDep,
     account: OptionalAccount,
@@ -142,7 +142,7 @@ def read_letter(
     locale: LocaleQuery = "zh",
 ) -> LetterOut:
     """Read a letter and its reply: its sender when logged in, or anyone with the ticket and access code."""
-    letter = session.get(models.Letter, ticket)
+    letter = await session.get(models.Letter, ticket)
     if letter is None:
         raise not_found("letter")
     owner = account is not None and letter.account_id == account.id
@@ -152,20 +152,20 @@ def read_letter(
 
 
 @router.get("/me/letters", response_model=list[LetterOut])
-def my_letters(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[LetterOut]:
-    rows = session.exec(select(models.Letter).where(models.Letter.account_id == account.id).order_by(models.Letter.created_at.desc()))
+async def my_letters(account: CurrentAccount, session: SessionDep, locale: LocaleQuery = "zh") -> list[LetterOut]:
+    rows = await session.exec(select(models.Letter).where(models.Letter.account_id == account.id).order_by(models.Letter.created_at.desc()))
     return [letter_out(r, locale) for r in rows]
 
 
 @router.post("/evaluations", response_model=EvaluationOut, status_code=201)
-def rate(body: EvaluationIn, account: CurrentAccount, session: SessionDep) -> EvaluationOut:
+async def rate(body: EvaluationIn, account: CurrentAccount, session: SessionDep) -> EvaluationOut:
     """Rate a finished application or a past appointment, once."""
     if body.target_type == "application":
-        target = session.get(models.Application, body.target_id)
+        target = await session.get(models.Application, body.target_id)
         finished = target is not None and target.status == "completed"
     else:
-        target = session.get(models.Appointment, body.target_id)
-        slot = session.get(models.Slot, target.slot_id) if target else None
+        target = await session.get(models.Appointment, body.target_id)
+        slot = await session.get(models.Slot, target.slot_id) if target else None
         finished = slot is not None and target.status == "booked" and dt.datetime.combine(slot.day, slot.ends) <= dt.datetime.now()
     if target is None or target.account_id != account.id:
         raise not_found(body.target_type)
@@ -174,23 +174,22 @@ def rate(body: EvaluationIn, account: CurrentAccount, session: SessionDep) -> Ev
     evaluation = models.Evaluation(**body.model_dump(), account_id=account.id)
     session.add(evaluation)
     try:
-        session.commit()
+        await session.commit()
     except IntegrityError:
-        session.rollback()
+        await session.rollback()
         raise ApiError(409, "already_rated", "this item has already been rated") from None
     return EvaluationOut(**evaluation.model_dump())
 
 
 @router.get("/evaluations/{target_type}/{target_id}", response_model=EvaluationOut)
-def read_rating(
+async def read_rating(
     target_type: Literal["application", "appointment"],
     target_id: Annotated[str, Path(pattern=r"^\d{14}$")],
     account: CurrentAccount,
     session: SessionDep,
 ) -> EvaluationOut:
-    evaluation = session.exec(
-        select(models.Evaluation).where(models.Evaluation.target_type == target_type, models.Evaluation.target_id == target_id)
-    ).first()
+    rating = select(models.Evaluation).where(models.Evaluation.target_type == target_type, models.Evaluation.target_id == target_id)
+    evaluation = (await session.exec(rating)).first()
     if evaluation is None or evaluation.account_id != account.id:
         raise not_found("evaluation")
     return EvaluationOut(**evaluation.model_dump())

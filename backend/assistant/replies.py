@@ -37,6 +37,23 @@ def say(key: str, locale: str, count: int | None = None, **fields: str) -> str:
     return template.format(**fields)
 
 
+def sentences(locale: str) -> list[tuple[str, str]]:
+    """(key, template) for every sentence in the locale, plural forms apart:
+    what the wording checks read (glossary, French typography)."""
+    found = []
+    for key, value in _templates().items():
+        entries = value.items() if key == "ask" else [(key, value)]
+        for name, texts in entries:
+            text = texts[locale]
+            if isinstance(text, dict):
+                found += [(f"{name}.{form}", form_text) for form, form_text in text.items()]
+            elif isinstance(text, list):
+                found += [(f"{name}[{i}]", item) for i, item in enumerate(text)]
+            else:
+                found.append((name, text))
+    return found
+
+
 def question(intent: str, locale: str) -> str:
     """How a person would ask for ``intent`` (offered as a suggestion)."""
     return _templates()["ask"][intent][locale]

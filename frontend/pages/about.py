@@ -44,7 +44,7 @@ def accessibility_page(locale: str) -> rx.Component:
         "accessibility",
         rx.el.h1(_("Accessibility statement")),
         rx.el.p(
-            _("This portal is for everyone who lives, works or travels in Haizhou, including older people and people who use a screen reader, a keyboard, screen magnification or voice."),
+            _("This website is for everyone who lives, works or travels in Haizhou, including older people and people who use a screen reader, a keyboard, screen magnification or voice."),
             class_name="lead",
         ),
         _section(
@@ -120,7 +120,7 @@ def contact_page(locale: str) -> rx.Component:
         _section(
             _("By phone"),
             "phone",
-            rx.el.p(_("The 12345 government service hotline answers every day, 24 hours. Say the language you speak and an interpreter for English, Japanese, Korean or French joins the call.")),
+            rx.el.p(_("The 12345 city hotline answers every day, 24 hours. Say the language you speak and an interpreter for English, Japanese, Korean or French joins the call.")),
             hotline_link(locale),
         ),
         _section(

@@ -26,7 +26,7 @@ from components.uploads import upload_field, uploaded_ids
 from frontend import validation
 from frontend.formatting import datetime_text
 from frontend.session import SessionState, login_url
-from locales import N_, api_locale, gettext_for
+from locales import N_, api_locale, around, gettext_for
 
 STEPS = (
     N_("Conditions"),
@@ -440,10 +440,17 @@ def _steps(locale: str) -> rx.Component:
 
 def apply_page(locale: str) -> rx.Component:
     _ = gettext_for(locale)
+    before, after = around(_("Apply online: %(service)s"), "service")
     return page_frame(
         locale,
         "apply/[service_id]",
-        rx.el.h1(_("Apply online"), rx.cond(ApplyState.service_name != "", rx.el.span(": ", rx.el.span(ApplyState.service_name, custom_attrs={"data-content": ""})))),
+        rx.el.h1(
+            rx.cond(
+                ApplyState.service_name != "",
+                rx.fragment(before, rx.el.span(ApplyState.service_name, custom_attrs={"data-content": ""}), after),
+                _("Apply online"),
+            )
+        ),
         rx.cond(
             ApplyState.restored_from != "",
             notice(rx.el.p(_("We kept your unfinished application. You can carry on where you stopped."), " (", ApplyState.restored_from, ")"), tone="info"),

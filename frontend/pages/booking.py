@@ -20,9 +20,9 @@ from components.notices import notice, unavailable_notice
 from components.page import page_frame
 from components.stepper import stepper
 from frontend import validation
-from frontend.formatting import date_text, time_text, weekday_date
+from frontend.formatting import date_text, number_text, time_text, weekday_date
 from frontend.session import SessionState
-from locales import N_, api_locale, gettext_for
+from locales import N_, api_locale, gettext_for, ngettext_for
 
 STEPS = (N_("Service"), N_("Hall"), N_("Time"), N_("Your details"), N_("Check and confirm"))
 SERVICE, HALL, TIME, DETAILS, CONFIRM, DONE = range(6)
@@ -61,6 +61,15 @@ class Confirmation:
 
 def qr_data_uri(text: str) -> str:
     return segno.make(text, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
+
+
+def places_text(available: int, locale: str) -> str:
+    """What is left in a time slot: "1 place left", "3 places left" or "Full"."""
+    _ = gettext_for(locale)
+    ngettext = ngettext_for(locale)
+    if available <= 0:
+        return _("Full")
+    return ngettext("%(count)s place left", "%(count)s places left", available) % {"count": number_text(available, locale)}
 
 
 class BookingState(rx.State):
@@ -152,7 +161,6 @@ class BookingState(rx.State):
             self.problem = "unavailable" if isinstance(error, Unavailable) else "error"
             self.days = []
             return
-        _ = gettext_for(locale)
         days: dict = {}
         for slot in slots:
             days.setdefault(slot.day, []).append(
@@ -160,7 +168,7 @@ class BookingState(rx.State):
                     id=str(slot.id),
                     time=f"{time_text(slot.starts, locale)}–{time_text(slot.ends, locale)}",
                     free=slot.available > 0,
-                    places=(_("%(count)s left") % {"count": slot.available}) if slot.available > 0 else _("Full"),
+                    places=places_text(slot.available, locale),
                 )
             )
         self.days = [DayView(weekday_date(day, locale), views) for day, views in days.items()]

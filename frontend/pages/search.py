@@ -17,7 +17,7 @@ from components.notices import LOADING, READY, UNAVAILABLE, remote_content
 from components.page import page_frame
 from frontend.formatting import number_text
 from frontend.pages.assistant import assistant_href
-from locales import HTML_LANG, N_, api_locale, gettext_for
+from locales import HTML_LANG, N_, api_locale, around, gettext_for, ngettext_for
 
 KIND_LABELS = {"service": N_("Service"), "article": N_("News and policy"), "guide": N_("Guide for foreign residents")}
 KIND_PATHS = {"service": "services", "article": "news", "guide": "expat"}
@@ -48,11 +48,17 @@ def result_href(locale: str, kind: str, record_id: str) -> str:
     return locale_href(locale, f"{KIND_PATHS[kind]}/{record_id}")
 
 
+def results_text(count: int, locale: str) -> str:
+    """The heading of the results ("1 result", "3 results"), in the locale's plural forms."""
+    ngettext = ngettext_for(locale)
+    return ngettext("%(count)s result", "%(count)s results", count) % {"count": number_text(count, locale)}
+
+
 class SearchState(rx.State):
     status: str = LOADING
     query: str = ""
     results: list[ResultView] = []
-    count: str = "0"
+    count_text: str = ""
     did_you_mean: LinkView = LinkView("", "", "")
     popular: list[LinkView] = []
     nearest: list[LinkView] = []  # when nothing matched: the services nearest the query
@@ -83,7 +89,7 @@ class SearchState(rx.State):
         except ClientError as error:
             self.status = UNAVAILABLE if isinstance(error, Unavailable) else READY
             return
-        self.count = number_text(len(self.results), locale)
+        self.count_text = results_text(len(self.results), locale)
         self.status = READY
 
     @rx.event
@@ -192,11 +198,16 @@ def _result(locale: str, result: rx.Var) -> rx.Component:
 def _nothing_found(locale: str) -> rx.Component:
     """No result is never the end of the road: near services, the assistant, the hotline."""
     _ = gettext_for(locale)
+    before, after = around(_("Did you mean %(term)s?"), "term")
     return rx.el.div(
         rx.el.h2(_("Nothing matched your search")),
         rx.cond(
             SearchState.did_you_mean.label != "",
-            rx.el.p(_("Did you mean:"), " ", nav_link(SearchState.did_you_mean.label, href=SearchState.did_you_mean.href, custom_attrs={"data-content": ""}), "?"),
+            rx.el.p(
+                before,
+                nav_link(SearchState.did_you_mean.label, href=SearchState.did_you_mean.href, custom_attrs={"data-content": ""}),
+                after,
+            ),
         ),
         rx.cond(
             SearchState.nearest.length() > 0,
@@ -254,7 +265,7 @@ def search_page(locale: str) -> rx.Component:
                 rx.cond(
                     SearchState.results.length() > 0,
                     rx.el.section(
-                        rx.el.h2(SearchState.count, " ", _("results"), id="results-title"),
+                        rx.el.h2(SearchState.count_text, id="results-title"),
                         rx.el.ol(rx.foreach(SearchState.results, lambda r: _result(locale, r)), class_name="results-list"),
                         aria_labelledby="results-title",
                     ),
@@ -262,7 +273,7 @@ def search_page(locale: str) -> rx.Component:
                 ),
             ),
             retry=SearchState.load(locale),
-            announce=rx.cond(SearchState.query == "", "", SearchState.count + " " + _("results")),
+            announce=rx.cond(SearchState.query == "", "", SearchState.count_text),
         ),
         trail=[(_("Search"), "search")],
     )

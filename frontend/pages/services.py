@@ -16,7 +16,7 @@ from components.links import get_form, locale_href, nav_link
 from components.notices import LOADING, READY, STALE, UNAVAILABLE, remote_content
 from components.page import page_frame
 from frontend.formatting import money_text, number_text
-from locales import HTML_LANG, N_, api_locale, gettext_for, ngettext_for
+from locales import HTML_LANG, N_, api_locale, around, gettext_for, ngettext_for
 
 PAGE_SIZE = 10
 FILTERS = ("audience", "department", "theme", "event", "mode")
@@ -63,6 +63,13 @@ def time_limit_text(days: int, locale: str) -> str:
     return ngettext("%(count)s working day", "%(count)s working days", days) % {"count": number_text(days, locale)}
 
 
+def found_heading(count: int, locale: str) -> tuple[str, str]:
+    """The words before and after the number in the heading of the list
+    ("1 service found", "12 services found"), in the locale's plural forms."""
+    ngettext = ngettext_for(locale)
+    return around(ngettext("%(count)s service found", "%(count)s services found", count), "count")
+
+
 def fee_text(amount: str, locale: str) -> str:
     _ = gettext_for(locale)
     return _("Free") if float(amount) == 0 else money_text(amount, locale)
@@ -87,6 +94,8 @@ class ServicesState(rx.State):
     status: str = LOADING
     cards: list[ServiceCard] = []
     total: str = "0"
+    found_before: str = ""
+    found_after: str = ""
     has_results: bool = False
     departments: list[Option] = []
     themes: list[Option] = []
@@ -129,6 +138,7 @@ class ServicesState(rx.State):
         listing = result.value
         self.cards = [service_card(item, locale) for item in listing.items]
         self.total = number_text(listing.total, locale)
+        self.found_before, self.found_after = found_heading(listing.total, locale)
         self.has_results = listing.total > 0
         self.departments = [Option(d.id, d.name) for d in departments.value]
         self.themes = [Option(t.id, t.name) for t in themes.value]
@@ -238,9 +248,9 @@ def services_page(locale: str) -> rx.Component:
                     ServicesState.status,
                     rx.fragment(
                         rx.el.h2(
+                            ServicesState.found_before,
                             rx.el.span(ServicesState.total, custom_attrs={"data-testid": "result-count"}),
-                            " ",
-                            _("services found"),
+                            ServicesState.found_after,
                             id="results-title",
                         ),
                         rx.cond(
@@ -265,7 +275,7 @@ def services_page(locale: str) -> rx.Component:
                         ),
                     ),
                     retry=ServicesState.load(locale),
-                    announce=ServicesState.total + " " + _("services found"),
+                    announce=ServicesState.found_before + ServicesState.total + ServicesState.found_after,
                 ),
                 aria_labelledby="results-title",
                 class_name="results",

@@ -43,8 +43,8 @@ def test_service_detail_in_each_locale(api):
     assert api.get("/services/no-such-service").status_code == 404
 
 
-def test_missing_translation_falls_back_to_chinese(api, api_app):
-    with Session(api_app.state.engine) as session:
+def test_missing_translation_falls_back_to_chinese(api, api_db):
+    with Session(api_db) as session:
         source = session.get(models.Service, "ps-id-card")
         data = {**source.data, "id": "test-untranslated", "summary": {"zh": "只有中文的摘要"}}
         session.merge(models.Service(id="test-untranslated", department=source.department, mode=source.mode,
@@ -133,11 +133,11 @@ def test_full_slots_are_listed_not_hidden(api):
     assert all(dt.datetime.combine(dt.date.fromisoformat(s["day"]), dt.time.fromisoformat(s["starts"])) > now for s in slots), "started slots are not offered"
 
 
-def test_a_slot_is_offered_until_it_starts(api, api_app):
+def test_a_slot_is_offered_until_it_starts(api, api_db):
     """Two slots, one started two minutes ago and one starting in two minutes."""
     now = dt.datetime.now().replace(second=7, microsecond=0)  # :07 never clashes with a seeded slot
     started, upcoming = now - dt.timedelta(minutes=2), now + dt.timedelta(minutes=2)
-    with Session(api_app.state.engine) as session:
+    with Session(api_db) as session:
         rows = [models.Slot(hall_id="city-centre", day=at.date(), starts=at.time(), ends=(at + dt.timedelta(minutes=30)).time(), capacity=3) for at in (started, upcoming)]
         session.add_all(rows)
         session.commit()
@@ -147,9 +147,9 @@ def test_a_slot_is_offered_until_it_starts(api, api_app):
     assert started_id not in listed
 
 
-def test_booking_race_for_the_last_place(api, api_app):
+def test_booking_race_for_the_last_place(api, api_db):
     slot = _free_slot(api)
-    with Session(api_app.state.engine) as session:
+    with Session(api_db) as session:
         row = session.get(models.Slot, slot["id"])
         row.booked = row.capacity - 1
         session.add(row)
@@ -169,7 +169,7 @@ def test_booking_race_for_the_last_place(api, api_app):
         thread.join()
     assert sorted(results).count(201) == 1, results
     assert results.count(409) == 11, results
-    with Session(api_app.state.engine) as session:
+    with Session(api_db) as session:
         row = session.get(models.Slot, slot["id"])
         assert row.booked == row.capacity
 
@@ -309,7 +309,7 @@ def test_repeated_wrong_passwords_lock_the_account(api):
     assert codes[:4] == ["wrong_credentials"] * 4 and codes[4:] == ["account_locked", "account_locked"]
 
 
-def test_one_time_codes(api, api_app, caplog):
+def test_one_time_codes(api, api_db, caplog):
     with caplog.at_level("WARNING", logger="backend.otp"):
         assert api.post("/auth/code/request", json={"phone": "13500135000"}).status_code == 202
     code = caplog.records[-1].getMessage().rsplit(" ", 1)[-1]
@@ -317,15 +317,15 @@ def test_one_time_codes(api, api_app, caplog):
     assert api.post("/auth/code/request", json={"phone": "13500135000"}).json()["error"]["code"] == "rate_limited"
     assert api.post("/auth/code", json={"phone": "+8613500135000", "code": "000000" if code != "000000" else "111111"}).json()["error"]["code"] == "code_invalid"
     assert api.post("/auth/code", json={"phone": "13500135000", "code": code}).status_code == 200
-    with Session(api_app.state.engine) as session:
+    with Session(api_db) as session:
         session.add(models.OneTimeCode(phone="+8613500135000", code_hash="x", sent_at=models.utcnow(), expires_at=models.utcnow() - dt.timedelta(seconds=1)))
         session.commit()
     assert api.post("/auth/code", json={"phone": "13500135000", "code": code}).json()["error"]["code"] == "code_expired"
 
 
-def test_expired_session(api, api_app):
+def test_expired_session(api, api_db):
     headers = log_in(api, "13900139000")
-    with Session(api_app.state.engine) as session:
+    with Session(api_db) as session:
         for token in session.exec(select(models.AuthToken).where(models.AuthToken.account_id == "li-na")):
             token.expires_at = models.utcnow() - dt.timedelta(minutes=1)
             session.add(token)

@@ -20,8 +20,8 @@ def _say(api, text: str, locale: str = "zh", conversation_id: str | None = None)
     return response.json()
 
 
-def _guide(api_app, service_id: str, locale: str) -> dict:
-    with Session(api_app.state.engine) as session:
+def _guide(api_db, service_id: str, locale: str) -> dict:
+    with Session(api_db) as session:
         return localize(session.get(models.Service, service_id).data, locale)
 
 
@@ -45,8 +45,8 @@ def test_finds_the_service_people_describe(api, text, locale, service):
     assert reply["topics"] == ["general"]
 
 
-def test_answers_the_question_asked_from_the_guide(api, api_app):
-    guide = _guide(api_app, "ps-id-card", "zh")
+def test_answers_the_question_asked_from_the_guide(api, api_db):
+    guide = _guide(api_db, "ps-id-card", "zh")
     materials = _say(api, "身份证丢了要带什么材料", "zh")
     assert materials["topics"] == ["materials"] and materials["services"][0]["id"] == "ps-id-card"
     assert all(m["name"] in materials["reply"] for m in guide["materials"])
@@ -55,12 +55,12 @@ def test_answers_the_question_asked_from_the_guide(api, api_app):
     assert fee["topics"] == ["fee"]
     assert guide["fee_note"] in fee["reply"] and "20.00" in fee["reply"]
 
-    english = _guide(api_app, "ee-passport", "en")
+    english = _guide(api_db, "ee-passport", "en")
     where = _say(api, "where do I apply for a chinese passport", "en")
     assert where["topics"] == ["where"] and english["where"] in where["reply"]
     hours = _say(api, "what are the opening hours for a chinese passport", "en")
     assert hours["topics"] == ["hours"]
-    with Session(api_app.state.engine) as session:
+    with Session(api_db) as session:
         hall = localize(session.get(models.Hall, english["halls"][0]).data, "en")
     assert hall["name"] in hours["reply"] and hall["hours_note"] in hours["reply"]
 

@@ -129,3 +129,49 @@ def test_text_spacing_overrides_lose_nothing(page, base_url):
     )
     assert clipped == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"] + 1
+
+
+# A line that starts with ? : ; ! » (or the last three digits of a number) is what
+# ordinary spaces give French text in a narrow column; the no-break spaces in the
+# catalogues and the content keep them with the word before.
+LINE_STARTS = """() => {
+  const marks = '?:;!»';
+  const range = document.createRange();
+  const top = (node, i) => { range.setStart(node, i); range.setEnd(node, i + 1); const r = range.getClientRects(); return r.length ? r[0].top : null; };
+  const lastTop = (el) => { const r = el && el.nodeType === 1 ? el.getClientRects() : []; return r.length ? r[r.length - 1].top : null; };
+  const found = [];
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data;
+    if (node.parentElement.closest('.visually-hidden, [hidden]')) continue;
+    for (let i = 0; i < text.length; i++) {
+      const digits = /\\d/.test(text[i]) && /\\d[\\s\\u202f]$/.test(text.slice(0, i));
+      if (!marks.includes(text[i]) && !digits) continue;
+      let j = i - 1;
+      while (j >= 0 && /\\s/.test(text[j])) j--;
+      // Only a space that allows a break counts: a word too long for the line may still be cut
+      // anywhere (overflow-wrap), and that is the layout's business, not the typography's.
+      if (!/[ \\t\\n]/.test(text.slice(j + 1, i))) continue;
+      const before = j >= 0 ? top(node, j) : lastTop(node.previousSibling);
+      const here = top(node, i);
+      if (before !== null && here !== null && here > before + 1) found.push(text.slice(Math.max(0, i - 25), i + 5));
+    }
+  }
+  return found;
+}"""
+
+
+def test_french_punctuation_stays_with_its_word(browser: Browser, base_url, templates):
+    """At 320 px and 200 % text, no French line starts with ? : ; ! » or splits a number."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 320, "height": 640})
+    set_prefs(context, {"textScale": 2})
+    log_in_context(context, base_url)
+    page = context.new_page()
+    found = {}
+    for template in [t for t in templates if not t.name.startswith("kiosk")]:
+        open_template(page, template, "fr")
+        starts = page.evaluate(LINE_STARTS)
+        if starts:
+            found[template.name] = starts
+    context.close()
+    assert not found, found

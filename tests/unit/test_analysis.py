@@ -46,7 +46,7 @@ def test_a_lexicon_entry_yaml_would_read_as_a_boolean_is_refused(tmp_path, monke
 
 def test_everyday_words_bring_in_the_catalogues_words():
     query = prepare_query("zh", "身份证丢了怎么办")
-    assert ("丢了", ("补领", "补办", "挂失")) in query.groups
+    assert any(typed == "丢了" and "补领" in words for typed, words in query.groups)
     assert query.text.strip() == "身份证丢了", "the question words are set aside"
     english = prepare_query("en", "school for my kids")
     assert any(typed == "kids" and "children" in words for typed, words in english.groups), "kids finds the entry for kid"

@@ -3,6 +3,7 @@ and the catalogues hold every string the code uses."""
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 from pathlib import Path
@@ -76,3 +77,39 @@ def test_pseudo_translation_keeps_placeholders_and_marks_everything():
     assert text.startswith(PSEUDO_OPEN) and text.endswith(PSEUDO_CLOSE)
     assert "%(number)s" in text and "{value}" in text
     assert "Hotline" not in text
+
+
+EXPECTED_PLURAL_FORMS = {"zh": 1, "ja": 1, "ko": 1, "en": 2, "fr": 2}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_plural_forms_header(locale):
+    """zh, ja and ko have one form; French uses the singular for 0 and 1; English for 1 only."""
+    catalogue = _catalogue(locale)
+    assert catalogue.num_plurals == EXPECTED_PLURAL_FORMS[locale]
+    rule = catalogue.plural_expr.replace(" ", "")
+    assert rule == {"zh": "0", "ja": "0", "ko": "0", "en": "(n!=1)", "fr": "(n>1)"}[locale]
+
+
+def _unextractable_calls(source: str) -> list[int]:
+    """Lines where a literal message is looked up as ``gettext_for(locale)("...")``: Babel
+    extracts calls by the function's name, so such a string never reaches the catalogues.
+    (A variable is fine: its text is marked with ``N_`` where it is defined.)"""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+            inner = node.func.func
+            if isinstance(inner, ast.Name) and inner.id in ("gettext_for", "ngettext_for"):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_every_lookup_can_be_extracted():
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for folder in ("frontend", "components", "kiosk", "a11y")
+        for path in (ROOT / folder).rglob("*.py")
+        for line in _unextractable_calls(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, f"bind `_ = gettext_for(locale)` or `ngettext = ngettext_for(locale)` first: {found}"
+    assert _unextractable_calls('ngettext_for("fr")("%(count)s result", "%(count)s results", 2)') == [1]
