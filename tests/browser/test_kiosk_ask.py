@@ -82,7 +82,8 @@ def test_a_question_by_voice_in_korean(kiosk, playwright, base_url, tmp_path):
     browser, page = voice_page(playwright, base_url, wav)
     page.goto("/ko/kiosk/ask/")
     hold_to_talk(page, seconds)
-    page.wait_for_function("document.documentElement.dataset.lastIntent !== undefined", timeout=15_000)
+    # Free dictation decodes far more slowly than a screen's grammar, the more so on a loaded machine.
+    page.wait_for_function("document.documentElement.dataset.lastIntent !== undefined", timeout=90_000)
     heard = page.evaluate("JSON.parse(sessionStorage.getItem('kiosk.metrics'))")["actions"][-1]
     assert heard["what"] == "dictation" and heard["text"].strip()
     expect(page.locator(".kiosk-answer")).to_contain_text(heard["text"].strip()[:500], timeout=15_000)
