@@ -7,9 +7,23 @@ from __future__ import annotations
 import json
 
 import httpx
+import pytest
 from playwright.sync_api import Page, expect
 
 from locales import gettext_for
+
+
+@pytest.fixture(scope="module")
+def kiosk(portal):
+    """The kiosk profile with a long idle time: free dictation on a loaded
+    machine can take longer than the 14 s the idle-reset tests use."""
+    portal.stop()
+    try:
+        portal.start("/kiosk/", PORTAL_PROFILE="kiosk", PORTAL_KIOSK_IDLE_SECONDS="600")
+        yield portal
+    finally:
+        portal.stop()
+        portal.start()
 
 
 def touch_type(page: Page, text: str) -> None:
