@@ -177,7 +177,9 @@ class LazyApp:
         return self._app
 
     async def __call__(self, scope, receive, send) -> None:
-        await self.build()(scope, receive, send)
+        # A request that arrives while the app is being built waits without blocking the loop.
+        app = self._app or await asyncio.to_thread(self.build)
+        await app(scope, receive, send)
 
 
 _reference_api: LazyApp | None = None

@@ -8,7 +8,7 @@ from typing import Any
 
 import reflex as rx
 
-from frontend.pages import about, apply, booking, expat, halls, home, interact, letters, login, me, news, rate, search, service_guide, services, track
+from frontend.pages import about, apply, assistant, booking, expat, halls, home, interact, letters, login, me, news, rate, search, service_guide, services, track
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("services", services.services_page, services.services_title, services.services_description, services.ServicesState.load),
     PageSpec("services/[service_id]", service_guide.guide_page, service_guide.guide_title, service_guide.guide_description, service_guide.GuideState.load),
     PageSpec("search", search.search_page, search.search_title, search.search_description, search.SearchState.load),
+    PageSpec("assistant", assistant.assistant_page, assistant.assistant_title, assistant.assistant_description, assistant.AssistantState.load),
     PageSpec("news", news.news_page, news.news_title, news.news_description, news.NewsState.load),
     PageSpec("news/[article_id]", news.article_page, news.article_title, news.article_description, news.ArticleState.load),
     PageSpec("halls", halls.halls_page, halls.halls_title, halls.halls_description, halls.HallsState.load),
