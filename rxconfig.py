@@ -4,6 +4,7 @@ import os
 
 import reflex as rx
 
+from frontend.plain_jsx import PlainJsx
 from frontend.prerender import RecordTemplates
 
 PORT = int(os.environ.get("PORT", "3000"))
@@ -19,8 +20,9 @@ config = rx.Config(
     api_url=f"http://localhost:{PORT}",
     default_color_mode="light",
     frontend_compression_formats=["brotli", "gzip"],
-    # Pages with a path parameter are prerendered as templates the server fills (frontend/page_server.py).
-    plugins=[RecordTemplates()],
+    # Pages with a path parameter are prerendered as templates the server fills
+    # (frontend/page_server.py); no CSS-in-JS runtime (frontend/plain_jsx.py).
+    plugins=[RecordTemplates(), PlainJsx()],
     # The portal's server writes robots.txt and the sitemaps from live content (frontend/seo.py).
     disable_plugins=[rx.plugins.SitemapPlugin],
 )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import unquote
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -84,9 +85,13 @@ def content_for(path: str) -> ContentFunction | None:
     return _CONTENT.get(path)
 
 
-def path_params(path: str) -> tuple[str, ...]:
-    """The names of ``path``'s parameters: ``("service_id",)`` for ``services/[service_id]``."""
-    return tuple(_PARAM.findall(path))
+def path_values(path: str, address: str) -> dict[str, str]:
+    """The values of ``path``'s parameters in ``address``:
+    ``{"service_id": "ps-id-card"}`` for ``services/[service_id]`` and
+    ``/en/services/ps-id-card/``."""
+    pattern = "/[^/]+/" + _PARAM.sub(lambda match: f"(?P<{match.group(1)}>[^/]+)", re.escape(path).replace("\\[", "[").replace("\\]", "]")) + "/?"
+    found = re.fullmatch(pattern, address)
+    return {name: unquote(value) for name, value in found.groupdict().items()} if found else {}
 
 
 def digest(html: str) -> str:
@@ -116,13 +121,12 @@ class ServedState(rx.State):
     @rx.event
     async def load(self, path: str, locale: str):
         """On load: render the page's content again, as the server did."""
-        address = self.router.page.raw_path.split("#", 1)[0]
-        query = {key: str(value) for key, value in self.router.url.query_parameters.items()}
-        params = {name: str(self.router.page.params.get(name, "")) for name in path_params(path)}
-        served = await _CONTENT[path](PageRequest(locale, params, query, address.split("?", 1)[0]))
+        url = self.router.url
+        query = {key: str(value) for key, value in url.query_parameters.items()}
+        served = await _CONTENT[path](PageRequest(locale, path_values(path, url.path), query, url.path))
         self.regions = {name: Region(html, digest(html)) for name, html in served.regions.items()}
         self.title = page_title(served.title, locale) if served.title else ""
-        self.page = address
+        self.page = url.path + (f"?{url.query}" if url.query else "")
 
 
 def region(locale: str, name: str, element: str = "div", **props) -> rx.Component:
