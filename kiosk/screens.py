@@ -14,9 +14,9 @@ from components.icons import icon
 from components.images import image
 from components.links import nav_link, plain_link
 from components.notices import notice
+from components.qr import qr_data_uri
 from frontend import validation
 from frontend.formatting import date_text, datetime_text, time_text, weekday_date
-from frontend.pages.booking import qr_data_uri
 from frontend.pages.me import StepView, status_label, timeline
 from frontend.pages.track import NEXT_STEPS, clean_receipt
 from kiosk import devices

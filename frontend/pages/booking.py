@@ -8,7 +8,6 @@ import dataclasses
 import uuid
 
 import reflex as rx
-import segno
 
 from clients import accounts, catalogue, halls
 from clients.base import ClientError, Conflict, InvalidInput, Unauthorised, Unavailable
@@ -18,6 +17,7 @@ from components.images import image
 from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
+from components.qr import qr_data_uri
 from components.stepper import stepper
 from frontend import validation
 from frontend.formatting import date_text, number_text, time_text, weekday_date
@@ -57,10 +57,6 @@ class Confirmation:
     name: str = ""
     phone: str = ""
     qr: str = ""
-
-
-def qr_data_uri(text: str) -> str:
-    return segno.make(text, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
 
 
 def places_text(available: int, locale: str) -> str:

@@ -65,6 +65,7 @@ class ApplicationView:
     track_href: str
     rate_href: str
     evaluable: bool
+    instant: bool
 
 
 @dataclasses.dataclass
@@ -131,6 +132,7 @@ def application_view(a: applications.Application, locale: str) -> ApplicationVie
         track_href=locale_href(locale, f"track?receipt={a.id}"),
         rate_href=locale_href(locale, f"rate?type=application&id={a.id}"),
         evaluable=a.evaluable,
+        instant=a.instant_approval,
     )
 
 
@@ -248,6 +250,17 @@ def status_label(locale: str, status: rx.Var) -> rx.Component:
     return rx.match(status, *((code, _(label)) for code, label in STATUS_LABELS.items()), status)
 
 
+def instant_approval_note(locale: str) -> rx.Component:
+    """Said of an application approved by rule in seconds (秒批)."""
+    _ = gettext_for(locale)
+    return rx.el.p(
+        rx.el.span(_("Instant approval"), class_name="badge badge--online"),
+        " ",
+        _("Approved in seconds: everything it needed was already on file as your e-certificates."),
+        custom_attrs={"data-testid": "instant-approval"},
+    )
+
+
 def timeline(locale: str, steps: rx.Var) -> rx.Component:
     """The steps of an application, done or still to come, said in words."""
     _ = gettext_for(locale)
@@ -280,6 +293,7 @@ def _application(locale: str, a: rx.Var) -> rx.Component:
             rx.el.h3(a.service, custom_attrs={"data-content": ""}),
             rx.el.p(_("Receipt number:"), " ", rx.el.strong(a.id, custom_attrs={"translate": "no"}), " · ", _("Submitted:"), " ", a.submitted, class_name="meta"),
             rx.el.p(_("Status:"), " ", rx.el.strong(status_label(locale, a.status))),
+            rx.cond(a.instant, instant_approval_note(locale)),
             timeline(locale, a.steps),
             rx.cond(a.result != "", rx.el.p(rx.el.strong(_("Result:")), " ", rx.el.span(a.result, custom_attrs={"data-content": ""}))),
             rx.el.div(
@@ -380,6 +394,13 @@ def me_page(locale: str) -> rx.Component:
                 _section(
                     _("My applications"), "applications-title", MeState.applications.length(), _("You have not applied for anything online yet."),
                     rx.el.ul(rx.foreach(MeState.applications, lambda a: _application(locale, a)), class_name="record-list"),
+                ),
+                rx.el.section(
+                    rx.el.h2(_("My e-certificates"), id="certificates-title"),
+                    rx.el.p(_("Electronic copies of your certificates: you need not upload them again, and each has a QR code to show at a counter.")),
+                    nav_link(_("See my e-certificates"), href=locale_href(locale, "me/certificates"), class_name="button button--secondary"),
+                    aria_labelledby="certificates-title",
+                    class_name="section",
                 ),
                 _section(
                     _("My appointments"), "appointments-title", MeState.appointments.length(), _("You have no appointments."),

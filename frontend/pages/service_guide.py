@@ -7,14 +7,15 @@ import dataclasses
 
 import reflex as rx
 
-from clients import catalogue
-from clients.base import NotFound, Unavailable
+from clients import catalogue, certificates
+from clients.base import ClientError, NotFound, Unavailable
 from components.icons import icon
 from components.links import locale_href, nav_link
 from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, has_content, not_found_notice, remote_content, untranslated_notice
 from components.page import page_frame
 from frontend.formatting import date_text, number_text
 from frontend.pages.services import fee_text, time_limit_text
+from frontend.session import SessionState
 from locales import HTML_LANG, api_locale, gettext_for, ngettext_for
 
 
@@ -24,6 +25,7 @@ class MaterialView:
     note: str
     detail: str
     required: bool
+    certificate: str  # the kind of e-certificate that is this material ("" when none)
 
 
 @dataclasses.dataclass
@@ -60,6 +62,7 @@ class GuideView:
     legal_basis: str = ""
     last_reviewed: str = ""
     online: bool = False
+    instant_approval: bool = False
     appointment: bool = False
     apply_href: str = ""
     book_href: str = ""
@@ -87,6 +90,7 @@ def guide_view(detail: catalogue.ServiceDetail, locale: str) -> GuideView:
                 note=material.note or "",
                 detail=" · ".join(p for p in parts if p),
                 required=material.required,
+                certificate=material.certificate or "",
             )
         )
     return GuideView(
@@ -110,6 +114,7 @@ def guide_view(detail: catalogue.ServiceDetail, locale: str) -> GuideView:
         legal_basis=detail.legal_basis,
         last_reviewed=date_text(detail.last_reviewed, locale),
         online=detail.online_application,
+        instant_approval=detail.instant_approval,
         appointment=detail.appointment,
         apply_href=locale_href(locale, f"apply/{detail.id}"),
         book_href=locale_href(locale, f"book?service={detail.id}"),
@@ -122,6 +127,16 @@ def guide_view(detail: catalogue.ServiceDetail, locale: str) -> GuideView:
 class GuideState(rx.State):
     status: str = LOADING
     guide: GuideView = GuideView()
+    held: list[str] = []  # kinds of valid e-certificates the logged-in person holds
+
+    async def _held(self, locale: str) -> list[str]:
+        token = (await self.get_state(SessionState)).token
+        if not token:
+            return []
+        try:
+            return [c.kind.id for c in await certificates.my_certificates(api_locale(locale), token) if c.status == "valid"]
+        except ClientError:
+            return []  # the guide reads the same without the marks
 
     @rx.event
     async def load(self, locale: str):
@@ -137,6 +152,7 @@ class GuideState(rx.State):
             self.status = UNAVAILABLE
             return
         self.guide = guide_view(result.value, locale)
+        self.held = await self._held(locale)
         self.status = STALE if result.stale else READY
 
 
@@ -167,6 +183,10 @@ def _guide(locale: str) -> rx.Component:
                     rx.el.div(rx.el.dt(_("Legal time limit")), rx.el.dd(guide.legal_limit)),
                     rx.el.div(rx.el.dt(_("Fee")), rx.el.dd(guide.fee)),
                     rx.el.div(rx.el.dt(_("Visits in person")), rx.el.dd(guide.visits)),
+                    rx.cond(
+                        guide.instant_approval,
+                        rx.el.div(rx.el.dt(_("Instant approval")), rx.el.dd(_("Approved in seconds when every material needed is on file as your e-certificates."))),
+                    ),
                     rx.el.div(rx.el.dt(_("Service code")), rx.el.dd(guide.code, custom_attrs={"translate": "no"})),
                     class_name="facts facts--grid",
                 ),
@@ -187,6 +207,10 @@ def _guide(locale: str) -> rx.Component:
                                 rx.cond(m.required, rx.fragment(), rx.el.span(" (", _("if applicable"), ")")),
                                 rx.cond(m.detail != "", rx.el.span(m.detail, class_name="checklist__detail")),
                                 rx.cond(m.note != "", rx.el.span(m.note, class_name="checklist__note")),
+                                rx.cond(
+                                    GuideState.held.contains(m.certificate),
+                                    rx.el.span(_("We already have this as your e-certificate: you do not need to bring or upload it."), class_name="checklist__note material--on-file", custom_attrs={"data-testid": "material-on-file"}),
+                                ),
                                 html_for="material-" + i.to_string(),
                             ),
                             class_name="checklist__item",

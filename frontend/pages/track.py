@@ -11,7 +11,7 @@ from clients import applications
 from clients.base import ClientError, NotFound, Unauthorised, Unavailable
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
-from frontend.pages.me import StepView, status_label, timeline
+from frontend.pages.me import StepView, instant_approval_note, status_label, timeline
 from frontend.formatting import date_text, datetime_text
 from frontend.session import SessionState
 from locales import N_, api_locale, gettext_for
@@ -33,6 +33,7 @@ class TrackView:
     steps: list[StepView] = dataclasses.field(default_factory=list)
     next_step: str = ""
     result: str = ""
+    instant: bool = False
 
 
 def clean_receipt(value: str) -> str:
@@ -69,6 +70,7 @@ class TrackState(rx.State):
             steps=[StepView(s.step, s.done_at is not None, datetime_text(s.done_at, locale) if s.done_at else "") for s in found.steps],
             next_step=found.next_step or "",
             result=found.result or "",
+            instant=found.instant_approval,
         )
         self.outcome = "found"
         return rx.set_focus("track-outcome")
@@ -137,6 +139,7 @@ def track_result(locale: str) -> rx.Component:
                     rx.el.h2(view.service, custom_attrs={"data-content": ""}),
                     rx.el.p(_("Receipt number:"), " ", rx.el.strong(view.receipt, custom_attrs={"translate": "no"}), " · ", _("Submitted:"), " ", view.submitted, class_name="meta"),
                     rx.el.p(_("Status:"), " ", rx.el.strong(status_label(locale, view.status)), class_name="lead"),
+                    rx.cond(view.instant, instant_approval_note(locale)),
                     timeline(locale, view.steps),
                     rx.cond(
                         view.next_step != "",
