@@ -28,4 +28,7 @@ config = rx.Config(
     frontend_compression_formats=["brotli", "gzip"],
     plugins=[SameOriginBackend()],
     disable_plugins=[rx.plugins.SitemapPlugin],
+    # Pages, websocket and API share one origin, so no other origin is allowed
+    # to read an answer; frontend/security.py refuses their writes.
+    cors_allowed_origins=[],
 )

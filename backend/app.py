@@ -14,6 +14,7 @@ from backend.catalogue_cache import CatalogueCache
 from backend.content_versions import ContentVersions, ensure_rows
 from backend.db import lock_for_start_up, make_engine, make_sync_engine, migrate
 from backend.errors import ErrorBody, install_error_handlers
+from backend.logs import keep_personal_data_out_of_logs
 from backend.search import SearchIndex
 from backend.seed import prepare
 from backend.settings import Settings, load_settings
@@ -44,6 +45,7 @@ def prepare_database(engine: Engine, slot_days: int) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The API on the configured database. Start-up work runs here, on a
     synchronous engine used for nothing else; requests use the asyncio engine."""
+    keep_personal_data_out_of_logs()
     settings = settings or load_settings()
     start_up = make_sync_engine(settings)
     try:
@@ -58,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description="The reference implementation of the back-end services the citizen portal reaches through its typed clients.",
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url="/docs" if settings.api_docs else None,
         redoc_url=None,
         responses={
             400: {"model": ErrorBody, "description": "A body that cannot be read"},

@@ -8,6 +8,7 @@ from a11y.toolbar import reading_guide, status_region
 from components.footer import site_footer
 from components.header import site_header
 from components.links import CURRENT_PATH, locale_href, nav_link, plain_link
+from components.problems import problem_notice
 from locales import HTML_LANG, LOCALES, gettext_for
 
 
@@ -53,7 +54,7 @@ def page_frame(
         plain_link(_("Skip to main content"), href="#main", class_name="skip-link"),
         site_header(locale, here, path.split("/", 1)[0]),
         breadcrumbs(locale, trail) if trail else rx.fragment(),
-        rx.el.main(*content, id="main", tab_index=-1, class_name="container"),
+        rx.el.main(problem_notice(locale), *content, id="main", tab_index=-1, class_name="container"),
         site_footer(locale),
         status_region(),
         reading_guide(),

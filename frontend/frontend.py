@@ -8,11 +8,14 @@ from reflex_base.utils.imports import ImportVar
 
 import a11y
 import components
+from components.problems import backend_exception_handler
 import kiosk
 from components.header import portal_name
+from frontend.end_user import ForwardEndUser
 from frontend.pages import PAGES
-from kiosk.screens import KIOSK_SCREENS, attract_page
-from frontend.server import portal_routes, reference_api_built
+from frontend.pages.not_found import not_found_page, not_found_title
+from frontend.server import portal_routes, reference_api_built, with_security_headers
+from kiosk.screens import KIOSK_SCREENS, attract_page, kiosk_not_found_page
 from locales import HTML_LANG, build_locales, gettext_for
 
 # <html lang> follows the first path segment, both in the prerendered HTML and
@@ -31,9 +34,13 @@ app = rx.App(
     # English only and pull in extra bundles; the pages bring their own notices.
     toaster=None,
     app_wraps={},
-    api_transformer=portal_routes([spec.path for spec in PAGES if spec.is_dynamic]),
+    # An event that fails is told in the page, in its language (never alert()).
+    backend_exception_handler=backend_exception_handler,
+    # The portal's routes around Reflex's, then the security headers around everything.
+    api_transformer=[portal_routes([spec.path for spec in PAGES if spec.is_dynamic]), with_security_headers],
 )
 app.register_lifespan_task(reference_api_built)
+app.add_middleware(ForwardEndUser())
 
 for spec in PAGES:
     for locale in build_locales():
@@ -64,3 +71,23 @@ for path, render, on_load in KIOSK_SCREENS:
             description=_("Self-service kiosk of the Haizhou citizen services: touch the screen or hold the talk button and speak."),
             on_load=on_load(locale) if on_load else None,
         )
+
+# One "not found" page serves the whole app. Below a kiosk (/{locale}/kiosk/...)
+# it keeps the kiosk's frame, bar and idle timer; elsewhere it is the portal's,
+# in the address's language.
+_KIOSK_LOCALE = Var(
+    '(routerLocation.pathname.match(/^\\/([a-z]{2,3})\\/kiosk(\\/|$)/) || [])[1] || ""',
+    _var_data=VarData(
+        imports={"react-router": [ImportVar(tag="useLocation")]},
+        hooks={"const routerLocation = useLocation();": None},
+    ),
+).to(str)
+app.add_page(
+    rx.match(
+        _KIOSK_LOCALE,
+        *((locale, kiosk_not_found_page(locale)) for locale in build_locales()),
+        not_found_page(),
+    ),
+    route="404",
+    title=not_found_title(),
+)

@@ -8,12 +8,17 @@
   (``frontend/health.py``).
 - ``/_portal/speech`` reads text aloud (WAV) when the browser has no voice
   for the page's language.
+- ``/_portal/session`` and ``/_portal/session/end`` begin and end a
+  login's session: the server sets and clears its HttpOnly cookie and resets
+  the tab's state (frontend/session.py).
 - ``/_portal/uploads`` takes a file from an upload field and passes it to the
   back end through the typed client, with the logged-in user's token.
 - Pages with a path parameter (``/en/services/42``) are answered by the
   production build's single-page fallback, which is prerendered once for the
   whole app; it is served here with the ``<html lang>`` of its locale, so the
   first response already carries the right language.
+- Everything served on the port passes through the security middleware
+  (frontend/security.py), applied as Reflex's ``api_transformer``.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import re
 import threading
 from collections.abc import Callable
 from functools import cache
+from html import escape
 from pathlib import Path
 
 from babel import negotiate_locale
@@ -42,12 +48,14 @@ from clients import applications
 from clients.base import ClientError, InvalidInput, Unauthorised
 from components.uploads import MAX_BYTES
 from frontend.health import add_health_routes
-from frontend.session import SESSION_COOKIE
+from frontend.security import SecurityHeaders
+from frontend.session import SESSION_COOKIE, add_session_routes
 from kiosk.routes import KIOSK_PROFILE, add_kiosk_routes
-from locales import DEFAULT_LOCALE, HTML_LANG, LOCALES, build_locales
+from locales import DEFAULT_LOCALE, HTML_LANG, LOCALES, build_locales, gettext_for
 
 LOCALE_COOKIE = "portal_locale"
 _FALLBACK = Path(".web/build/client/__spa-fallback.html")
+_NOT_FOUND = Path(".web/build/client/404.html")  # for the name of the stylesheet
 _HTML_LANG_ATTR = re.compile(r'<html lang="[^"]*"')
 
 
@@ -101,6 +109,40 @@ def _fallback_response(request: Request, locale: str) -> HTMLResponse:
         headers["Content-Encoding"] = "gzip"
         return HTMLResponse(compressed, headers=headers)
     return HTMLResponse(plain, headers=headers)
+
+
+@cache
+def _global_stylesheet() -> str:
+    """The build's stylesheet, as its pages link it (the name carries its hash)."""
+    found = re.search(r'href="(/assets/__reflex_global_styles-[^"]+\.css)"', _NOT_FOUND.read_text(encoding="utf-8"))
+    return found.group(1) if found else ""
+
+
+@cache
+def _plain_not_found(locale: str) -> bytes:
+    """A not-found page without the app: for an address the app's own router
+    cannot read (a line break in the path), it would fail in English."""
+    _ = gettext_for(locale)
+    title, home = escape(_("We cannot find this page")), escape(_("Home"))
+    detail = escape(_("It may have been moved or withdrawn. Check the address, or search for what you need."))
+    stylesheet = f'<link rel="stylesheet" href="{_global_stylesheet()}">' if _global_stylesheet() else ""
+    return (
+        f'<!DOCTYPE html><html lang="{HTML_LANG[locale]}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>{stylesheet}</head>'
+        f'<body><main id="main" class="container"><h1>{title}</h1><p>{detail}</p><p><a href="/{locale}/">{home}</a></p></main></body></html>'
+    ).encode("utf-8")
+
+
+async def not_found_page(scope, receive, send) -> None:
+    """The not-found page in the language of the path's first segment."""
+    first = scope["path"].lstrip("/").split("/", 1)[0]
+    locale = first if first in LOCALES else DEFAULT_LOCALE
+    await HTMLResponse(_plain_not_found(locale), status_code=404, headers={"Cache-Control": "no-cache"})(scope, receive, send)
+
+
+def with_security_headers(app):
+    """The ``api_transformer`` that puts the security middleware around everything served."""
+    return SecurityHeaders(app, not_found=not_found_page)
 
 
 class KioskLockdown:
@@ -221,6 +263,7 @@ def portal_routes(dynamic_paths: list[str]) -> FastAPI:
 
     api.add_api_route("/_portal/uploads", upload, methods=["POST"], include_in_schema=False)
     api.add_api_route("/_portal/speech", read_aloud, methods=["POST"], include_in_schema=False)
+    add_session_routes(api)
     add_kiosk_routes(api)
     add_health_routes(api)
     if KIOSK_PROFILE:

@@ -26,6 +26,12 @@ PROMPTS: dict[str, str] = {
     "help": N_("A member of staff has been called and will come to you shortly. Please wait here."),
     "idle": N_("Are you still there? Touch Continue to carry on. Otherwise the screen will start again for the next person."),
     "no-voice": N_("Voice input is not available in this language. Please use the touch screen."),
+    # Steps within a screen (kiosk/screens.py).
+    "book-time": N_("Choose the time of your visit."),
+    "book-name": N_("Type your name, or place your ID card on the reader and touch Read my ID card. Then touch Next."),
+    "book-phone": N_("Enter your phone number with the keypad. Then touch Next."),
+    "help-ask": N_("Do you want a member of staff to come to this kiosk? Touch Call staff, or touch Back."),
+    "not-found": N_("This screen does not exist. Touch Back to go to the menu."),
 }
 
 def prompt_text(key: str, locale: str) -> str:

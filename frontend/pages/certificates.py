@@ -17,9 +17,9 @@ from components.images import image
 from components.links import locale_href, nav_link
 from components.notices import LOADING, READY, UNAVAILABLE, notice, remote_content
 from components.page import page_frame
-from components.qr import qr_data_uri
+from components.records import qr_data_uri
 from frontend.formatting import date_text
-from frontend.session import SessionState, login_url
+from frontend.session import api_token, login_url, token_refused
 from locales import api_locale, gettext_for
 
 VERIFY_PATH = "verify"
@@ -77,16 +77,16 @@ class CertificatesState(rx.State):
 
     @rx.event
     async def load(self, locale: str):
-        session = await self.get_state(SessionState)
-        if not session.token:
+        token = await api_token(self)
+        if not token:
             yield rx.redirect(login_url(locale, self.router.url.path))
             return
         self.status = LOADING
         yield
         try:
-            held = await certificates.my_certificates(api_locale(locale), session.token)
+            held = await certificates.my_certificates(api_locale(locale), token)
         except Unauthorised as error:
-            session.token = ""
+            await token_refused(self)
             yield rx.redirect(login_url(locale, self.router.url.path, expired=error.code == "token_expired"))
             return
         except ClientError:

@@ -1,5 +1,6 @@
 """The home page of each locale: search first, then the ways into services.
-In elder mode it becomes one column of the most-used tasks as large tiles."""
+In elder mode it becomes one column of the most-used tasks as large tiles,
+under the header's one search and one-tap hotline."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import reflex as rx
 
 from clients import catalogue, information
 from clients.base import ClientError, Unavailable
-from components.footer import HOTLINE, hotline_link
+from components.footer import hotline_link
 from components.header import portal_name, search_form
 from components.icons import icon
 from components.links import locale_href, nav_link, plain_link
@@ -85,12 +86,11 @@ class HomeState(rx.State):
 
 
 def _elder_home(locale: str) -> rx.Component:
-    """What elder mode shows instead of the full home: large tiles, the hotline first."""
+    """What elder mode shows instead of the full home: large tiles (the hotline is in the header)."""
     _ = gettext_for(locale)
     return rx.el.section(
         rx.el.h2(_("What would you like to do?"), id="elder-tasks-title"),
         rx.el.ul(
-            rx.el.li(plain_link(icon("phone"), rx.el.span(_("Call the hotline %(number)s") % {"number": HOTLINE}), href=f"tel:{HOTLINE}", class_name="tile tile--call")),
             *(
                 rx.el.li(nav_link(icon(icon_name), rx.el.span(_(label)), href=locale_href(locale, path), class_name="tile"))
                 for path, icon_name, label in ELDER_TASKS
@@ -172,9 +172,13 @@ def home_page(locale: str) -> rx.Component:
         "",
         rx.el.div(
             rx.el.h1(portal_name(locale)),
-            rx.el.p(_("Government services for everyone who lives, works or travels in Haizhou."), class_name="lead"),
-            search_form(locale, "home-search"),
-            hotline_link(locale),
+            # Senior mode has one search and the hotline in the header, and goes straight to the tasks.
+            rx.el.div(
+                rx.el.p(_("Government services for everyone who lives, works or travels in Haizhou."), class_name="lead"),
+                search_form(locale, "home-search"),
+                hotline_link(locale),
+                class_name="standard-only",
+            ),
             class_name="hero",
         ),
         _elder_home(locale),

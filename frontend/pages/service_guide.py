@@ -13,9 +13,9 @@ from components.icons import icon
 from components.links import locale_href, nav_link
 from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, has_content, not_found_notice, remote_content, untranslated_notice
 from components.page import page_frame
+from components.records import fee_text, time_limit_text
 from frontend.formatting import date_text, number_text
-from frontend.pages.services import fee_text, time_limit_text
-from frontend.session import SessionState
+from frontend.session import api_token
 from locales import HTML_LANG, api_locale, gettext_for, ngettext_for
 
 
@@ -130,7 +130,7 @@ class GuideState(rx.State):
     held: list[str] = []  # kinds of valid e-certificates the logged-in person holds
 
     async def _held(self, locale: str) -> list[str]:
-        token = (await self.get_state(SessionState)).token
+        token = await api_token(self)
         if not token:
             return []
         try:

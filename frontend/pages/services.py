@@ -15,7 +15,8 @@ from components.icons import icon
 from components.links import get_form, locale_href, nav_link
 from components.notices import LOADING, READY, STALE, UNAVAILABLE, remote_content
 from components.page import page_frame
-from frontend.formatting import money_text, number_text
+from components.records import fee_text, time_limit_text
+from frontend.formatting import number_text
 from locales import HTML_LANG, N_, api_locale, around, gettext_for, ngettext_for
 
 PAGE_SIZE = 10
@@ -55,24 +56,11 @@ class PageLink:
     current: bool
 
 
-def time_limit_text(days: int, locale: str) -> str:
-    _ = gettext_for(locale)
-    ngettext = ngettext_for(locale)
-    if days == 0:
-        return _("Done on the spot")
-    return ngettext("%(count)s working day", "%(count)s working days", days) % {"count": number_text(days, locale)}
-
-
 def found_heading(count: int, locale: str) -> tuple[str, str]:
     """The words before and after the number in the heading of the list
     ("1 service found", "12 services found"), in the locale's plural forms."""
     ngettext = ngettext_for(locale)
     return around(ngettext("%(count)s service found", "%(count)s services found", count), "count")
-
-
-def fee_text(amount: str, locale: str) -> str:
-    _ = gettext_for(locale)
-    return _("Free") if float(amount) == 0 else money_text(amount, locale)
 
 
 def service_card(summary: catalogue.ServiceSummary, locale: str) -> ServiceCard:

@@ -132,7 +132,8 @@ def _focused(page: Page) -> str:
 def test_keyboard_reaches_the_header_controls_in_order(page: Page):
     page.goto("/en/")
     _ = gettext_for("en")
-    expected = ["skip-link", "elder-toggle", "a11y-toolbar-toggle", "read-aloud", *LOCALES, "masthead__name", "q", _("Search"), _("Home")]
+    # The masthead first, then the site menu: settings, languages, navigation (components/header.py).
+    expected = ["skip-link", "masthead__name", "q", _("Search"), "elder-toggle", "a11y-toolbar-toggle", "read-aloud", *LOCALES, _("Home")]
     seen = []
     for _step in expected:
         page.keyboard.press("Tab")
