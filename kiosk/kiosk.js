@@ -12,7 +12,7 @@
   var ATTRACT = "/kiosk/";
   // A new document is a new person: sound on, slower speech, nothing remembered.
   var state = { audio: null, muted: false, slow: true, socket: null, talking: false, wiping: false, quiet: false,
-    idleTimer: null, warnTimer: null, countdown: null, last: null };
+    idleTimer: null, warnTimer: null, countdown: null, last: null, pending: null };
   // What each spoken command did and how long it took from release to action (benchmarks read it).
   var metrics = (window.kioskMetrics = JSON.parse(sessionStorage.getItem("kiosk.metrics") || '{"actions": []}'));
 
@@ -80,13 +80,34 @@
   document.addEventListener("portal:speaking", function (event) { setCaption(event.detail && event.detail.text); activity(); });
   function reading() { return !!document.querySelector("[data-read-page][aria-pressed='true']"); }
 
+  /* ---- asking before acting when the kiosk is not sure ---- */
+  function questionBox() { return document.querySelector("[data-confirm]"); }
+  function ask(result) {
+    state.pending = result;
+    var box = questionBox();
+    if (box) { box.querySelector("[data-confirm-question]").textContent = result.question; box.hidden = false; }
+    say(result.question);
+  }
+  function closeQuestion() {
+    state.pending = null;
+    var box = questionBox();
+    if (box) box.hidden = true;
+  }
+  function answer(yes, releasedAt) {
+    var pending = state.pending;
+    closeQuestion();
+    if (yes && pending) act(Object.assign({}, pending, { confirm: false }), releasedAt);
+    else speakPrompt("nothing-done");
+  }
+
   /* ---- acting on a command ---- */
   function act(result, releasedAt) {
     var done = function (what) {
-      metrics.actions.push({ intent: result.intent, text: result.text, ms: performance.now() - releasedAt, server_ms: result.ms, what: what });
+      metrics.actions.push({ intent: result.intent, text: result.text, confirm: !!result.confirm, ms: performance.now() - releasedAt, server_ms: result.ms, what: what });
       sessionStorage.setItem("kiosk.metrics", JSON.stringify(metrics));
       root.setAttribute("data-last-intent", result.intent || "");
     };
+    if (result.confirm) { ask(result); return done("asked"); }
     if (result.intent === "digits") {
       var field = document.querySelector("[data-voice-digits]");
       if (field) {
@@ -142,14 +163,21 @@
     var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/_kiosk/listen");
     socket.binaryType = "arraybuffer";
     state.socket = socket;
-    var name = screenName();
-    socket.onopen = function () { socket.send(JSON.stringify({ locale: localeOf(), screen: name, choices: choices() })); };
+    // While a question is open, the answer is listened for: yes or no.
+    var asking = !!state.pending;
+    var name = asking ? "confirm" : screenName();
+    socket.onopen = function () { socket.send(JSON.stringify({ locale: localeOf(), screen: name, choices: asking ? {} : choices() })); };
     socket.onmessage = function (event) {
       var message = JSON.parse(event.data);
       if (message.type === "unavailable") { stopTalking(true); speakPrompt("no-voice"); }
       else if (message.type === "ready") { setCaption(button && button.getAttribute("data-say-listening")); captureAudio(socket); }
       else if (message.type === "partial") setHeard(message.text);
-      else if (message.type === "final") { setHeard(message.text); act(message, state.releasedAt || performance.now()); socket.close(); }
+      else if (message.type === "final") {
+        setHeard(message.text);
+        if (asking) answer(message.intent === "yes", state.releasedAt || performance.now());
+        else act(message, state.releasedAt || performance.now());
+        socket.close();
+      }
     };
     socket.onerror = function () { stopTalking(true); };
   }
@@ -375,6 +403,8 @@
     }
     if (t.closest("[data-candidates-more]")) { pinyin.page += 1; renderCandidates(); return; }
     if (t.closest("[data-idle-continue]")) { resetIdle(); return; }
+    if (t.closest("[data-confirm-yes]")) { answer(true, performance.now()); return; }
+    if (t.closest("[data-confirm-no]")) { answer(false, performance.now()); return; }
     var attract = document.querySelector("[data-kiosk-screen='attract']");
     if (attract && !state.wiping && !t.closest("a, button")) location.assign(attract.getAttribute("data-start"));
   });

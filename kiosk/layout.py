@@ -97,6 +97,20 @@ def kiosk_frame(
             custom_attrs={"data-kiosk-screen": screen, "data-locale": locale, "data-prompt-key": prompt or screen, "data-prompt": prompt_text(prompt or screen, locale)},
         ),
         rx.el.div(
+            # The question asked when a spoken command was not understood for sure (kiosk.js), within reach.
+            rx.el.div(
+                rx.el.p(custom_attrs={"data-confirm-question": ""}, id="kiosk-question", class_name="kiosk-lead"),
+                rx.el.div(
+                    rx.el.button(_("Yes"), type="button", class_name="button", custom_attrs={"data-confirm-yes": ""}),
+                    rx.el.button(_("No"), type="button", class_name="button button--secondary", custom_attrs={"data-confirm-no": ""}),
+                    class_name="form-actions",
+                ),
+                role="group",
+                aria_labelledby="kiosk-question",
+                hidden=True,
+                class_name="kiosk-confirm",
+                custom_attrs={"data-confirm": ""},
+            ),
             rx.el.nav(
                 _back(locale, back) if back is not None else rx.fragment(),
                 exit_link(icon("home"), rx.el.span(_("Start again")), class_name="kiosk-bar__button", custom_attrs={"data-voice-intent": "home"}),

@@ -350,7 +350,7 @@ def track_page(locale: str) -> rx.Component:
                     ),
                     digit_keypad(locale, "kiosk-receipt"),
                     rx.el.div(
-                        rx.el.button(_("Check"), type="submit", class_name="button", custom_attrs={"data-voice-intent": "yes", "data-testid": "kiosk-check"}),
+                        rx.el.button(_("Check"), type="submit", class_name="button", custom_attrs={"data-voice-intent": "check", "data-testid": "kiosk-check"}),
                         rx.el.button(icon("search"), _("Scan the QR code"), type="button", class_name="button button--secondary", on_click=KioskTrackState.scan(locale)),
                         class_name="kiosk-actions",
                     ),
@@ -581,7 +581,7 @@ def book_page(locale: str) -> rx.Component:
                         ),
                         name_keyboard(locale, "kiosk-name"),
                         rx.el.p(_("If your name cannot be typed here, a member of staff at the information desk can help you."), class_name="hint"),
-                        rx.el.div(rx.el.button(_("Next"), type="submit", class_name="button", custom_attrs={"data-voice-intent": "yes"}), class_name="kiosk-actions"),
+                        rx.el.div(rx.el.button(_("Next"), type="submit", class_name="button"), class_name="kiosk-actions"),
                         on_submit=KioskBookState.give_name(locale),
                     ),
                 ),
@@ -592,7 +592,7 @@ def book_page(locale: str) -> rx.Component:
                         rx.el.input(id="kiosk-phone", name="phone", input_mode="none", auto_complete="off", max_length=20, default_value=KioskBookState.phone, class_name="kiosk-field"),
                         rx.cond(KioskBookState.error == "phone", _error(_("Enter a valid phone number."))),
                         digit_keypad(locale, "kiosk-phone"),
-                        rx.el.div(rx.el.button(_("Next"), type="submit", class_name="button", custom_attrs={"data-voice-intent": "yes"}), class_name="kiosk-actions"),
+                        rx.el.div(rx.el.button(_("Next"), type="submit", class_name="button"), class_name="kiosk-actions"),
                         on_submit=KioskBookState.give_phone(locale),
                     ),
                 ),
@@ -603,7 +603,7 @@ def book_page(locale: str) -> rx.Component:
                         summary,
                         rx.cond(KioskBookState.error == "unavailable", _error(_("Booking is not available right now. Please go to the information desk."))),
                         rx.el.div(
-                            rx.el.button(_("Confirm booking"), type="button", class_name="button", on_click=KioskBookState.confirm(locale), custom_attrs={"data-voice-intent": "yes"}),
+                            rx.el.button(_("Confirm booking"), type="button", class_name="button", on_click=KioskBookState.confirm(locale), custom_attrs={"data-voice-intent": "confirm_booking"}),
                             class_name="kiosk-actions",
                         ),
                     ),
@@ -774,7 +774,7 @@ def help_page(locale: str) -> rx.Component:
                 rx.el.section(
                     rx.el.p(_("Do you want a member of staff to come to this kiosk?"), class_name="kiosk-lead"),
                     rx.el.div(
-                        rx.el.button(icon("person"), _("Call staff"), type="button", class_name="button", on_click=KioskHelpState.call(locale), custom_attrs={"data-voice-intent": "yes"}),
+                        rx.el.button(icon("person"), _("Call staff"), type="button", class_name="button", on_click=KioskHelpState.call(locale), custom_attrs={"data-voice-intent": "help"}),
                         nav_link(_("Do not call"), href=kiosk_href(locale), class_name="button button--secondary", custom_attrs={"data-voice-intent": "no"}),
                         class_name="kiosk-actions",
                     ),
