@@ -7,16 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend import models
+from backend import models, throttle
 from backend.api.catalogue import Named
 from backend.api.deps import CurrentAccount, LocaleQuery, SessionDep, today
 from backend.errors import field_invalid
 from backend.localize import text
+from backend.throttle import Bucket, Rule, client_address
 from backend.validation import mask_id_number, mask_name
 
 router = APIRouter(tags=["certificates"])
@@ -26,7 +27,8 @@ EXPIRING_SOON = dt.timedelta(days=90)
 Validity = Literal["valid", "expired", "revoked"]
 # secrets.token_urlsafe(24): 32 characters of the URL-safe base64 alphabet.
 VerificationToken = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{32}$")]
-CertificateId = Annotated[str, Path(pattern=r"^[a-f0-9]{16}$")]
+# Tokens cannot be guessed; a caller who keeps trying unknown ones still waits.
+CHECK_CALLER = Rule("certificate-check:caller", free=20, first=60, cap=60 * 60)
 
 
 class CertificateOut(BaseModel):
@@ -94,11 +96,15 @@ async def my_certificates(account: CurrentAccount, session: SessionDep, locale: 
 
 
 @router.get("/certificates/verify/{token}", response_model=VerificationOut)
-async def verify(token: VerificationToken, session: SessionDep) -> VerificationOut:
+async def verify(token: VerificationToken, session: SessionDep, request: Request) -> VerificationOut:
     """What a certificate's QR code proves: whether it is valid, and whose it
-    is, masked. Looked up by the QR's unguessable token, never by number."""
+    is, masked. Looked up by the QR's unguessable token, never by number;
+    past a few unknown tokens a caller must wait (429 with Retry-After)."""
+    caller = Bucket.of(CHECK_CALLER, client_address(request))
+    await throttle.check(session, caller)
     certificate = (await session.exec(select(models.Certificate).where(models.Certificate.verification_token == token))).first()
     if certificate is None:
+        await throttle.failed(session, caller)
         return VerificationOut(status="unknown", holder_masked=None)
     return VerificationOut(status=validity(certificate, today()), holder_masked=mask_name(certificate.holder))
 

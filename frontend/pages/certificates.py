@@ -12,7 +12,7 @@ import dataclasses
 import reflex as rx
 
 from clients import certificates
-from clients.base import ClientError, InvalidInput, Unauthorised, Unavailable
+from clients.base import ClientError, InvalidInput, RateLimited, Unauthorised, Unavailable
 from components.images import image
 from components.links import locale_href, nav_link
 from components.notices import LOADING, READY, UNAVAILABLE, notice, remote_content
@@ -166,7 +166,7 @@ def certificates_description(locale: str) -> str:
 
 class VerifyState(rx.State):
     status: str = LOADING
-    result: str = ""  # valid | expired | revoked | unknown
+    result: str = ""  # valid | expired | revoked | unknown | rate_limited
     holder: str = ""  # masked by the API
 
     @rx.event
@@ -178,6 +178,9 @@ class VerifyState(rx.State):
             verification = await certificates.verify(api_locale(locale), token)
         except InvalidInput:
             self.result, self.status = "unknown", READY
+            return
+        except RateLimited:
+            self.result, self.status = "rate_limited", READY
             return
         except Unavailable:
             self.status = UNAVAILABLE
@@ -191,7 +194,9 @@ class VerifyState(rx.State):
 
 def verify_page(locale: str) -> rx.Component:
     _ = gettext_for(locale)
+    too_many = _("Too many wrong attempts. Please wait a few minutes and try again, or call 12345.")
     outcomes = (
+        ("rate_limited", notice(rx.el.p(too_many), tone="warning")),
         ("valid", notice(rx.el.p(rx.el.strong(_("Valid")), " — ", _("This certificate was issued by Haizhou and is valid today.")), tone="info")),
         ("expired", notice(rx.el.p(rx.el.strong(_("Expired")), " — ", _("This certificate was issued by Haizhou but is no longer valid.")), tone="warning")),
         ("revoked", notice(rx.el.p(rx.el.strong(_("Revoked")), " — ", _("This certificate was issued by Haizhou and then withdrawn. It is not valid.")), tone="error")),
@@ -220,7 +225,7 @@ def verify_page(locale: str) -> rx.Component:
                 custom_attrs={"data-testid": "verification"},
             ),
             retry=VerifyState.load(locale),
-            announce=rx.match(VerifyState.result, ("valid", _("Valid")), ("expired", _("Expired")), ("revoked", _("Revoked")), _("Not recognised")),
+            announce=rx.match(VerifyState.result, ("rate_limited", too_many), ("valid", _("Valid")), ("expired", _("Expired")), ("revoked", _("Revoked")), _("Not recognised")),
         ),
         trail=[(_("Check an e-certificate"), "")],
     )

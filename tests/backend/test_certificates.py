@@ -159,3 +159,15 @@ def test_service_guide_names_the_certificate_kind_of_each_material(api):
     assert detail["instant_approval"] is True
     assert detail["materials"][0]["certificate"] == "resident-id-card"
     assert api.get("/services/ps-id-card").json()["instant_approval"] is False
+
+
+def test_guessing_verification_tokens_is_slowed_per_caller(api):
+    """Tokens are unguessable; a caller trying many anyway waits, others do not."""
+    guesser, other = {"X-Forwarded-For": "198.51.100.171"}, {"X-Forwarded-For": "198.51.100.172"}
+    token = certificates(api)["resident-id-card"]["verification_token"]
+    answers = [api.get(f"/certificates/verify/{secrets.token_urlsafe(24)}", headers=guesser) for _ in range(25)]
+    assert answers[0].json()["status"] == "unknown"
+    refused = [a for a in answers if a.status_code == 429]
+    assert refused and refused[0].json()["error"]["code"] == "too_many_attempts" and int(refused[0].headers["Retry-After"]) > 0
+    assert api.get(f"/certificates/verify/{token}", headers=guesser).status_code == 429
+    assert api.get(f"/certificates/verify/{token}", headers=other).json()["status"] == "valid"
