@@ -16,7 +16,7 @@ PROMPTS: dict[str, str] = {
     "attract": N_("Welcome to Haizhou citizen services. Touch the screen to start, or choose your language."),
     "menu": N_(
         "What would you like to do? Take a queue number, check the progress of an application, book a visit, "
-        "find a service guide, or call a member of staff. Touch a button, or hold the talk button and say what you need."
+        "find a service guide, check an e-certificate, or call a member of staff. Touch a button, or hold the talk button and say what you need."
     ),
     "queue": N_("Choose the service you need. I will print your queue number."),
     "ticket": N_("Here is your queue number. Take your ticket and wait until your number is called."),
@@ -25,6 +25,7 @@ PROMPTS: dict[str, str] = {
     "book": N_("Choose the service, then the time of your visit."),
     "guides": N_("Choose a service to see and hear its guide."),
     "guide": N_("Here is the service guide. Touch Read aloud to hear it."),
+    "verify": N_("Hold the QR code of the e-certificate under the scanner, then touch Scan the QR code."),
     "help": N_("A member of staff has been called and will come to you shortly. Please wait here."),
     "idle": N_("Are you still there? Touch Continue to carry on. Otherwise the screen will start again for the next person."),
     "no-voice": N_("Voice input is not available in this language. Please use the touch screen."),
@@ -43,6 +44,7 @@ ACTIONS: dict[str, str] = {
     "track": N_("Check progress"),
     "book": N_("Book a visit"),
     "guide": N_("Service guides"),
+    "verify": N_("Check an e-certificate"),
     "help": N_("Call a member of staff"),
     "home": N_("Start again"),
     "back": N_("Back"),

@@ -17,7 +17,7 @@ from components.images import image
 from components.links import locale_href, nav_link
 from components.notices import LOADING, READY, UNAVAILABLE, notice, remote_content
 from components.page import page_frame
-from components.records import qr_data_uri
+from components.records import CHECK_OUTCOMES, check_outcome, qr_data_uri
 from frontend.formatting import date_text
 from frontend.session import api_token, login_url, token_refused
 from locales import api_locale, gettext_for
@@ -195,12 +195,6 @@ class VerifyState(rx.State):
 def verify_page(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     too_many = _("Too many wrong attempts. Please wait a few minutes and try again, or call 12345.")
-    outcomes = (
-        ("rate_limited", notice(rx.el.p(too_many), tone="warning")),
-        ("valid", notice(rx.el.p(rx.el.strong(_("Valid")), " — ", _("This certificate was issued by Haizhou and is valid today.")), tone="info")),
-        ("expired", notice(rx.el.p(rx.el.strong(_("Expired")), " — ", _("This certificate was issued by Haizhou but is no longer valid.")), tone="warning")),
-        ("revoked", notice(rx.el.p(rx.el.strong(_("Revoked")), " — ", _("This certificate was issued by Haizhou and then withdrawn. It is not valid.")), tone="error")),
-    )
     return page_frame(
         locale,
         f"{VERIFY_PATH}/[token]",
@@ -209,23 +203,12 @@ def verify_page(locale: str) -> rx.Component:
             locale,
             VerifyState.status,
             rx.el.div(
-                rx.match(
-                    VerifyState.result,
-                    *outcomes,
-                    notice(rx.el.p(rx.el.strong(_("Not recognised")), " — ", _("This code does not belong to any certificate Haizhou has issued.")), tone="error"),
-                ),
-                rx.cond(
-                    VerifyState.holder != "",
-                    rx.el.dl(
-                        rx.el.div(rx.el.dt(_("Holder")), rx.el.dd(VerifyState.holder, custom_attrs={"translate": "no", "data-testid": "verified-holder"})),
-                        class_name="facts",
-                    ),
-                ),
+                rx.cond(VerifyState.result == "rate_limited", notice(rx.el.p(too_many), tone="warning"), check_outcome(locale, VerifyState.result, VerifyState.holder)),
                 rx.el.p(_("This page shows only whether the certificate is valid and whose it is, with the name partly hidden. Compare it with the person's identity document."), class_name="hint"),
                 custom_attrs={"data-testid": "verification"},
             ),
             retry=VerifyState.load(locale),
-            announce=rx.match(VerifyState.result, ("rate_limited", too_many), ("valid", _("Valid")), ("expired", _("Expired")), ("revoked", _("Revoked")), _("Not recognised")),
+            announce=rx.match(VerifyState.result, ("rate_limited", too_many), *((code, _(verdict)) for code, (verdict, _meaning, _tone) in CHECK_OUTCOMES.items()), ""),
         ),
         trail=[(_("Check an e-certificate"), "")],
     )
