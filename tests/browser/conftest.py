@@ -85,6 +85,7 @@ def templates(portal) -> list[Template]:
         Template("kiosk menu", "/{locale}/kiosk/"),
         Template("kiosk queue", "/{locale}/kiosk/queue/"),
         Template("kiosk progress", "/{locale}/kiosk/track/"),
+        Template("kiosk certificate check", "/{locale}/kiosk/verify/"),
         Template("kiosk help", "/{locale}/kiosk/help/"),
     ]
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from a11y.audit import axe_violations, describe
-from components.qr import qr_data_uri
+from components.records import qr_data_uri
 from frontend.formatting import date_text
 from tests.browser.conftest import api_get, api_token, continue_apply, log_in_context, set_prefs
 
