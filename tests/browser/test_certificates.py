@@ -148,3 +148,34 @@ def test_the_personal_centre_leads_to_the_certificates(page: Page, browser: Brow
     expect(cards).to_have_count(3)
     expect(cards.filter(has_text=t("Revoked"))).to_have_count(1)
     context.close()
+
+
+def test_the_check_page_is_reached_by_keyboard_alone(browser: Browser, base_url):
+    t = _("en")
+    context = browser.new_context(base_url=base_url)
+    log_in_context(context, base_url, "13900139000")
+    page = context.new_page()
+    page.goto("/en/me/certificates/")
+    expect(page.get_by_test_id("certificate").first).to_be_visible()
+    for _tab in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == t("Open the check page"):
+            break
+    else:
+        pytest.fail("Tab never reached a check page link")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/verify/**")
+    expect(page.get_by_test_id("verification")).to_contain_text(t("Valid"))
+    expect(page.get_by_test_id("verified-holder")).to_have_text("李*")
+    context.close()
+
+
+def test_hostile_check_addresses_are_inert(page: Page):
+    t = _("fr")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for hostile in ("%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "110105196503152015", "A" * 31):
+        page.goto(f"/fr/verify/{hostile}/")
+        expect(page.get_by_test_id("verification")).to_contain_text(t("This code does not belong to any certificate Haizhou has issued."))
+        assert "<img" not in page.locator("main").inner_html()
+    assert not dialogs
