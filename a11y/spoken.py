@@ -120,6 +120,8 @@ def japanese_kana(text: str) -> str:
             spoken.append(_ja_counted(int(surface), following, after_month))
             skip = True
             continue
+        if not surface.strip("ー"):
+            continue  # the long-vowel mark on its own (a key's label) is a symbol, not a sound
         if surface.isdigit():
             spoken.append(_ja_number(surface))
         elif _LATIN.fullmatch(surface):

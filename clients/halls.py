@@ -119,6 +119,11 @@ async def hall(locale: str, hall_id: str) -> Cached[HallDetail]:
     return await api_client().read_cached(HALL, locale=locale, path={"hall_id": hall_id})
 
 
+async def queues(locale: str) -> dict[str, int]:
+    """Live: how many people wait at each hall now, by hall id (never cached)."""
+    return {hall.id: hall.waiting for hall in await api_client().call(HALLS, locale=locale)}
+
+
 async def slots(locale: str, hall_id: str, start: dt.date | None = None, days: int = 7) -> list[Slot]:
     """Live availability: never cached."""
     return await api_client().call(SLOTS, locale=locale, path={"hall_id": hall_id}, params={"from": start.isoformat() if start else None, "days": days})

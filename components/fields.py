@@ -198,7 +198,8 @@ def choice_group(
             for code, label in options
         ),
         id=group_id,
-        tab_index=-1,
+        # Reflex's fieldset has no tab_index prop (it would become a style); the error summary focuses the group.
+        custom_attrs={"tabIndex": "-1"},
         class_name=rx.cond(errors.get(name, "").to(str) != "", "field--error", ""),
         aria_describedby=f"{group_id}-hint" if hint else None,
     )

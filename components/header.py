@@ -55,6 +55,7 @@ NAV_ITEMS: tuple[tuple[str, str], ...] = (
     ("halls", N_("Service halls")),
     ("expat", N_("Foreign residents")),
     ("interact", N_("Contact the government")),
+    ("assistant", N_("Ask the assistant")),
     ("me", N_("My account")),
 )
 

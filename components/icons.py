@@ -1,9 +1,14 @@
 """Inline SVG icons (24 x 24, stroked), decorative: words always go with them.
 
 Inline paths cost a few bytes each and need no icon library in the bundle.
+The stroke is styled by the ``icon`` class in theme.css, so an icon carries
+no inline style. The same paths serve the pages' components and the HTML the
+server renders (:func:`icon_svg`).
 """
 
 from __future__ import annotations
+
+from html import escape
 
 import reflex as rx
 
@@ -54,12 +59,13 @@ def icon(name: str, class_name: str = "icon") -> rx.Component:
     return rx.el.svg(
         *(rx.el.path(d=d) for d in _PATHS[name]),
         view_box="0 0 24 24",
-        fill="none",
-        stroke="currentColor",
-        stroke_width="2",
-        stroke_linecap="round",
-        stroke_linejoin="round",
         aria_hidden="true",
-        focusable="false",
         class_name=class_name,
+        custom_attrs={"focusable": "false"},
     )
+
+
+def icon_svg(name: str, class_name: str = "icon") -> str:
+    """The same icon as SVG markup, for HTML rendered on the server."""
+    paths = "".join(f'<path d="{escape(d)}"></path>' for d in _PATHS[name])
+    return f'<svg viewBox="0 0 24 24" aria-hidden="true" class="{escape(class_name)}" focusable="false">{paths}</svg>'

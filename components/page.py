@@ -1,4 +1,6 @@
-"""The frame of every portal page: skip link, header, main landmark, footer."""
+"""The frame of every portal page: skip link, header, main landmark, footer.
+(The page's canonical address and its ``hreflang`` alternates are added by
+the server, absolute, to the document's head: frontend/page_server.py.)"""
 
 from __future__ import annotations
 
@@ -9,16 +11,7 @@ from components.footer import site_footer
 from components.header import site_header
 from components.links import CURRENT_PATH, locale_href, nav_link, plain_link
 from components.problems import problem_notice
-from locales import HTML_LANG, LOCALES, gettext_for
-
-
-def alternates(path: str | rx.Var) -> list[rx.Component]:
-    """``hreflang`` alternates of a page in every locale, and the language chooser as default."""
-    links = [
-        rx.el.link(rel="alternate", href_lang=HTML_LANG[code], href=locale_href(code, path)) for code in LOCALES
-    ]
-    links.append(rx.el.link(rel="alternate", href_lang="x-default", href="/"))
-    return links
+from locales import gettext_for
 
 
 def breadcrumbs(locale: str, trail: list[tuple[str | rx.Var, str]]) -> rx.Component:
@@ -50,7 +43,6 @@ def page_frame(
     here = CURRENT_PATH if "[" in path else path
     _ = gettext_for(locale)
     return rx.fragment(
-        *alternates(here),
         plain_link(_("Skip to main content"), href="#main", class_name="skip-link"),
         site_header(locale, here, path.split("/", 1)[0]),
         breadcrumbs(locale, trail) if trail else rx.fragment(),

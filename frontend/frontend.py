@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import reflex as rx
 from reflex.vars.base import Var, VarData
 from reflex_base.utils.imports import ImportVar
@@ -26,6 +28,22 @@ HTML_LANG_FROM_PATH = Var(
     _var_data=VarData(imports={"react-router": [ImportVar(tag="useLocation")]}),
 )
 
+
+
+def page_component(render: Callable[[str], rx.Component], locale: str) -> Callable[[], rx.Component]:
+    """The page ``render`` builds for ``locale``, as a callable whose module is
+    the render function's own plus the locale. Reflex writes a page's memoized
+    components to a module named after the page's source, so each page in
+    each locale gets its own small bundle instead of every page loading the
+    components of all pages in all locales."""
+
+    def page() -> rx.Component:
+        return render(locale)
+
+    page.__module__ = f"{render.__module__}.{locale}"
+    return page
+
+
 app = rx.App(
     stylesheets=[*components.stylesheets(), *a11y.stylesheets(), *kiosk.stylesheets()],
     head_components=[*a11y.head_components(), *components.head_components(), *kiosk.head_components()],
@@ -37,21 +55,21 @@ app = rx.App(
     # An event that fails is told in the page, in its language (never alert()).
     backend_exception_handler=backend_exception_handler,
     # The portal's routes around Reflex's, then the security headers around everything.
-    api_transformer=[portal_routes([spec.path for spec in PAGES if spec.is_dynamic]), with_security_headers],
+    api_transformer=[portal_routes(PAGES), with_security_headers],
 )
 app.register_lifespan_task(reference_api_built)
 app.add_middleware(ForwardEndUser())
 
 for spec in PAGES:
     for locale in build_locales():
-        title = spec.title(locale)
+        title = spec.page_title(locale)
         app.add_page(
-            spec.render(locale),
+            page_component(spec.render, locale),
             route=f"/{locale}/{spec.path}",
             # Home is titled by the portal's name alone; every other page by its own name first.
-            title=title + f" - {portal_name(locale)}" if spec.path else title,
-            description=spec.description(locale),
-            on_load=spec.on_load(locale) if spec.on_load else None,
+            title=title + f" - {portal_name(locale)}" if spec.path and isinstance(title, str) else title,
+            description=spec.description(locale) if spec.description else None,
+            on_load=spec.load_event(locale),
         )
 
 # The kiosk: the attract screen, then each screen in each locale (see kiosk/).
@@ -65,7 +83,7 @@ for path, render, on_load in KIOSK_SCREENS:
     for locale in build_locales():
         _ = gettext_for(locale)
         app.add_page(
-            render(locale),
+            page_component(render, locale),
             route=f"/{locale}/kiosk/{path}",
             title=_("Haizhou Citizen Services · Self-service"),
             description=_("Self-service kiosk of the Haizhou citizen services: touch the screen or hold the talk button and speak."),

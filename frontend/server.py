@@ -13,10 +13,11 @@
   the tab's state (frontend/session.py).
 - ``/_portal/uploads`` takes a file from an upload field and passes it to the
   back end through the typed client, with the logged-in user's token.
-- Pages with a path parameter (``/en/services/42``) are answered by the
-  production build's single-page fallback, which is prerendered once for the
-  whole app; it is served here with the ``<html lang>`` of its locale, so the
-  first response already carries the right language.
+- Every page of the portal in every locale (``/en/services/``,
+  ``/en/services/ps-id-card/``) is answered from its prerendered template,
+  with its canonical address, its alternates and, on information pages, its
+  content (frontend/page_server.py).
+- ``/sitemap.xml`` and ``/robots.txt`` (frontend/seo.py).
 - Everything served on the port passes through the security middleware
   (frontend/security.py), applied as Reflex's ``api_transformer``.
 """
@@ -25,11 +26,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gzip
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -38,7 +38,7 @@ from babel import negotiate_locale
 from typing import Literal
 
 from fastapi import FastAPI, Request, Response, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 from a11y.speech import DEFAULT_RATE, MAX_CHARACTERS, speech
@@ -47,6 +47,7 @@ from starlette.convertors import Convertor, register_url_convertor
 from clients import applications
 from clients.base import ClientError, InvalidInput, Unauthorised
 from components.uploads import MAX_BYTES
+from frontend import page_server, seo
 from frontend.health import add_health_routes
 from frontend.security import SecurityHeaders
 from frontend.session import SESSION_COOKIE, add_session_routes
@@ -54,9 +55,7 @@ from kiosk.routes import KIOSK_PROFILE, add_kiosk_routes
 from locales import DEFAULT_LOCALE, HTML_LANG, LOCALES, build_locales, gettext_for
 
 LOCALE_COOKIE = "portal_locale"
-_FALLBACK = Path(".web/build/client/__spa-fallback.html")
 _NOT_FOUND = Path(".web/build/client/404.html")  # for the name of the stylesheet
-_HTML_LANG_ATTR = re.compile(r'<html lang="[^"]*"')
 
 
 def preferred_locale(cookie: str | None, accept_language: str | None) -> str:
@@ -91,24 +90,6 @@ class _LocaleConvertor(Convertor[str]):
 
 
 register_url_convertor("locale", _LocaleConvertor())
-
-
-@cache
-def _localized_fallback(locale: str) -> tuple[bytes, bytes]:
-    """The fallback page with its locale's ``lang``, plain and gzipped."""
-    html = _FALLBACK.read_text(encoding="utf-8")
-    html = _HTML_LANG_ATTR.sub(f'<html lang="{HTML_LANG[locale]}"', html, count=1)
-    body = html.encode("utf-8")
-    return body, gzip.compress(body, 9)
-
-
-def _fallback_response(request: Request, locale: str) -> HTMLResponse:
-    plain, compressed = _localized_fallback(locale)
-    headers = {"Vary": "Accept-Encoding", "Cache-Control": "no-cache"}
-    if "gzip" in request.headers.get("accept-encoding", ""):
-        headers["Content-Encoding"] = "gzip"
-        return HTMLResponse(compressed, headers=headers)
-    return HTMLResponse(plain, headers=headers)
 
 
 @cache
@@ -177,7 +158,9 @@ class LazyApp:
         return self._app
 
     async def __call__(self, scope, receive, send) -> None:
-        await self.build()(scope, receive, send)
+        # A request that arrives while the app is being built waits without blocking the loop.
+        app = self._app or await asyncio.to_thread(self.build)
+        await app(scope, receive, send)
 
 
 _reference_api: LazyApp | None = None
@@ -246,9 +229,10 @@ async def upload(request: Request, file: UploadFile) -> JSONResponse:
     return JSONResponse(stored.model_dump())
 
 
-def portal_routes(dynamic_paths: list[str]) -> FastAPI:
-    """The portal's own routes. ``dynamic_paths`` are page paths below the
-    locale with ``[param]`` segments, such as ``services/[id]``."""
+def portal_routes(pages: Sequence) -> FastAPI:
+    """The portal's own routes. ``pages`` are the page families
+    (frontend/pages/__init__.py: ``path`` below the locale, with ``[param]``
+    segments, and the ``query`` parameters that make another page of it)."""
     api = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
 
     @api.get("/", include_in_schema=False)
@@ -264,14 +248,16 @@ def portal_routes(dynamic_paths: list[str]) -> FastAPI:
     api.add_api_route("/_portal/uploads", upload, methods=["POST"], include_in_schema=False)
     api.add_api_route("/_portal/speech", read_aloud, methods=["POST"], include_in_schema=False)
     add_session_routes(api)
+    seo.add_seo_routes(api, pages)
     add_kiosk_routes(api)
     add_health_routes(api)
     if KIOSK_PROFILE:
         api.add_middleware(KioskLockdown)
 
-    for path in dynamic_paths:
-        route = "/{locale:locale}/" + re.sub(r"\[(\w+)\]", r"{\1}", path)
-        for variant in (route, route + "/"):
-            api.add_api_route(variant, _fallback_response, methods=["GET"], include_in_schema=False)
+    for spec in pages:
+        route = "/{locale:locale}/" + re.sub(r"\[(\w+)\]", r"{\1}", spec.path)
+        endpoint = page_server.page_route(spec.path, spec.query)
+        for variant in {route.rstrip("/"), route.rstrip("/") + "/"}:
+            api.add_api_route(variant, endpoint, methods=["GET", "HEAD"], include_in_schema=False)
     embed_reference_api(api)
     return api

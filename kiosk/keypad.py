@@ -103,8 +103,9 @@ def _kana_table(locale: str, target: str) -> list[rx.Component]:
     ]
 
 
-def name_keyboard(locale: str, target: str) -> rx.Component:
-    """The keyboard for a name in the locale's script (see the module docstring)."""
+def name_keyboard(locale: str, target: str, label: str | None = None) -> rx.Component:
+    """The keyboard for a name in the locale's script (see the module docstring),
+    or for other text in it (a question): ``label`` names the group then."""
     _ = gettext_for(locale)
     method = {"zh": "pinyin", "ko": "hangul", "ja": "kana"}.get(locale, "letters")
     if method == "pinyin":
@@ -121,7 +122,7 @@ def name_keyboard(locale: str, target: str) -> rx.Component:
         *rows,
         _editing_row(locale, target),
         role="group",
-        aria_label=_("Keyboard for your name"),
+        aria_label=label or _("Keyboard for your name"),
         class_name=f"keypad keypad--letters keypad--{method}",
         custom_attrs={"data-input-method": method, **({"data-script": rx.asset("hangul.min.js", shared=True)} if method == "hangul" else {})},
     )

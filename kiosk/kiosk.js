@@ -108,6 +108,12 @@
       root.setAttribute("data-last-intent", result.intent || "");
     };
     if (result.confirm) { ask(result); return done("asked"); }
+    var dictated = document.querySelector("[data-voice-text]");
+    if (dictated && result.text) {  // a screen that takes free speech (the question to the assistant)
+      dictated.value = result.text.slice(0, Number(dictated.maxLength) > 0 ? dictated.maxLength : 500);
+      if (dictated.form) dictated.form.requestSubmit();
+      return done("dictation");
+    }
     if (result.intent === "digits") {
       var field = document.querySelector("[data-voice-digits]");
       if (field) {

@@ -7,6 +7,10 @@ Two recognisers hear the same audio: one gives the best readings with their
 scores (alternatives), the other its confidence in each word of the best one;
 vosk gives either, not both from one recogniser.
 
+On a dictation screen (``DICTATION_SCREENS``: the kiosk's question to the
+assistant, the portal's voice search) the recogniser listens freely, without
+a grammar, and the final message carries only the text.
+
 Protocol (JSON text frames and binary audio frames):
   client -> {"locale": "ko", "screen": "menu", "choices": {"id": "label", ...}}
             (screen "confirm" while the kiosk waits for a yes or a no)
@@ -37,6 +41,7 @@ from kiosk.prompts import question_text
 SAMPLE_RATE = 16000
 MAX_UTTERANCE_SECONDS = 30
 ALTERNATIVES = 5
+DICTATION_SCREENS = {"ask", "search"}  # free speech: a question or a search, not a command
 _load_lock = threading.Lock()
 
 
@@ -103,13 +108,13 @@ class Recognisers:
     """The readings recogniser and the word-confidence recogniser of one utterance."""
 
     readings: object
-    words: object
+    words: object | None  # None when dictating: the text is all that is wanted
     heard: list[str] = field(default_factory=list)  # finished segments, best reading
     confidences: list[float] = field(default_factory=list)
 
     def accept(self, chunk: bytes) -> str:
         """Feed audio; returns the text heard so far."""
-        if self.words.AcceptWaveform(chunk):
+        if self.words is not None and self.words.AcceptWaveform(chunk):
             self.confidences += [w["conf"] for w in json.loads(self.words.Result()).get("result", [])]
         if self.readings.AcceptWaveform(chunk):
             segment = next(iter(_readings(self.readings.Result())), ("", 0.0))[0]
@@ -120,7 +125,8 @@ class Recognisers:
 
     def finish(self) -> tuple[list[tuple[str, float]], list[float]]:
         """The utterance's readings (text, score; best first) and word confidences."""
-        confidences = self.confidences + [w["conf"] for w in json.loads(self.words.FinalResult()).get("result", [])]
+        final = json.loads(self.words.FinalResult()).get("result", []) if self.words is not None else []
+        confidences = self.confidences + [w["conf"] for w in final]
         readings = [(" ".join(filter(None, [*self.heard, text])), score) for text, score in _readings(self.readings.FinalResult())]
         return [r for r in readings if r[0]], confidences
 
@@ -137,6 +143,15 @@ def recognisers(locale: str, screen: str, choices: dict[str, str]) -> Recogniser
     return Recognisers(readings, words)
 
 
+def dictation_recognisers(locale: str) -> Recognisers:
+    """A recogniser for free speech in the locale (no grammar)."""
+    from vosk import KaldiRecognizer
+
+    readings = KaldiRecognizer(model(locale), SAMPLE_RATE)
+    readings.SetMaxAlternatives(1)
+    return Recognisers(readings, None)
+
+
 def _readings(result: str) -> list[tuple[str, float]]:
     return [(a["text"], a.get("confidence", 0.0)) for a in json.loads(result).get("alternatives", [])]
 
@@ -144,6 +159,9 @@ def _readings(result: str) -> list[tuple[str, float]]:
 def conclude(rec: Recognisers, locale: str, screen: str, choices: dict[str, str]) -> Heard:
     """The kiosk's decision on the utterance heard so far."""
     readings, confidences = rec.finish()
+    if screen in DICTATION_SCREENS:
+        best = next(iter(readings), ("", 0.0))[0]
+        return Heard(text=" ".join(w for w in best.split() if w != "[unk]"))
     return decide(locale, screen, readings, confidences, choices)
 
 
@@ -156,7 +174,10 @@ async def listen(websocket: WebSocket) -> None:
         if not voice_available(locale):
             await websocket.send_json({"type": "unavailable"})
             return
-        rec = await asyncio.to_thread(recognisers, locale, screen, choices)
+        if screen in DICTATION_SCREENS:
+            rec = await asyncio.to_thread(dictation_recognisers, locale)
+        else:
+            rec = await asyncio.to_thread(recognisers, locale, screen, choices)
         await websocket.send_json({"type": "ready"})
         last_partial = ""
         received = 0

@@ -27,6 +27,7 @@ PROMPTS: dict[str, str] = {
     "guide": N_("Here is the service guide. Touch Read aloud to hear it."),
     "verify": N_("Hold the QR code of the e-certificate under the scanner, then touch Scan the QR code."),
     "help": N_("A member of staff has been called and will come to you shortly. Please wait here."),
+    "ask": N_("Ask about any service in your own words. Type your question, touch an example, or hold the talk button and say it."),
     "idle": N_("Are you still there? Touch Continue to carry on. Otherwise the screen will start again for the next person."),
     "no-voice": N_("Voice input is not available in this language. Please use the touch screen."),
     # Steps within a screen (kiosk/screens.py).
@@ -44,6 +45,7 @@ ACTIONS: dict[str, str] = {
     "track": N_("Check progress"),
     "book": N_("Book a visit"),
     "guide": N_("Service guides"),
+    "ask": N_("Ask the assistant"),
     "verify": N_("Check an e-certificate"),
     "help": N_("Call a member of staff"),
     "home": N_("Start again"),

@@ -71,8 +71,14 @@ async def pinyin_table() -> JSONResponse:
     return JSONResponse(table, headers={"Cache-Control": "public, max-age=86400"})
 
 
+def voices() -> dict[str, list[str]]:
+    """The locales with a speech model here: the portal offers voice search only in those."""
+    return {"locales": sorted(locale for locale in config.models if locale in LOCALES)}
+
+
 def add_kiosk_routes(api: FastAPI) -> None:
     api.add_api_route("/_kiosk/settings", kiosk_settings, methods=["GET"], include_in_schema=False)
+    api.add_api_route("/_kiosk/voices", voices, methods=["GET"], include_in_schema=False)
     api.add_api_route("/_kiosk/prompt/{key}", prompt, methods=["GET"], include_in_schema=False)
     api.add_api_route("/_kiosk/input/pinyin", pinyin_table, methods=["GET"], include_in_schema=False)
     api.add_api_websocket_route("/_kiosk/listen", listen)

@@ -27,6 +27,7 @@ from frontend import validation
 from frontend.personal import mask
 from frontend.formatting import date_text, datetime_text, time_text, weekday_date
 from kiosk import devices
+from kiosk.ask import KioskAskState, ask_page
 from kiosk.config import config
 from kiosk.keypad import digit_keypad, name_keyboard
 from kiosk.layout import exit_link, kiosk_frame, kiosk_href
@@ -39,6 +40,7 @@ MENU = (
     ("track", "track", "clock", N_("Check progress")),
     ("book", "book", "calendar", N_("Book a visit")),
     ("guides", "guide", "search", N_("Service guides")),
+    ("ask", "ask", "chat", N_("Ask the assistant")),
     ("verify", "verify", "shield", N_("Check an e-certificate")),
     ("help", "help", "person", N_("Call a member of staff")),
 )
@@ -655,9 +657,15 @@ class KioskGuidesState(KioskState):
             _ = gettext_for(locale)
             return self._say(_("Guides cannot be shown right now. Please go to the information desk."))
         self.services = [Choice(s.id, s.name) for s in hall.services[:12]]
+        asked = str(self.router.url.query_parameters.get("service", ""))[:60]
+        if asked:  # a guide the assistant answered from (kiosk/ask.py)
+            await self._open(locale, asked)
 
     @rx.event
     async def open(self, locale: str, service_id: str):
+        await self._open(locale, service_id)
+
+    async def _open(self, locale: str, service_id: str) -> None:
         try:
             detail = (await catalogue.service(api_locale(locale), service_id)).value
         except ClientError:
@@ -878,4 +886,5 @@ KIOSK_SCREENS = (
     ("guides", guides_page, KioskGuidesState.load),
     ("verify", verify_page, lambda locale: KioskVerifyState.load),
     ("help", help_page, lambda locale: KioskHelpState.load),
+    ("ask", ask_page, lambda locale: KioskAskState.load),
 )

@@ -8,14 +8,17 @@ import dataclasses
 import reflex as rx
 
 from clients import catalogue, certificates
-from clients.base import ClientError, NotFound, Unavailable
-from components.icons import icon
-from components.links import locale_href, nav_link
-from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, has_content, not_found_notice, remote_content, untranslated_notice
+from clients.base import ClientError
+from components.links import locale_href
+from components.notices import notice
 from components.page import page_frame
 from components.records import fee_text, time_limit_text
 from frontend.formatting import date_text, number_text
+from frontend.records import load_record
+from frontend.seo import Record, indexes
+from frontend.served import PageRequest, Served, region, serves
 from frontend.session import api_token
+from frontend.views import inline, render
 from locales import HTML_LANG, api_locale, gettext_for, ngettext_for
 
 
@@ -25,7 +28,6 @@ class MaterialView:
     note: str
     detail: str
     required: bool
-    certificate: str  # the kind of e-certificate that is this material ("" when none)
 
 
 @dataclasses.dataclass
@@ -90,7 +92,6 @@ def guide_view(detail: catalogue.ServiceDetail, locale: str) -> GuideView:
                 note=material.note or "",
                 detail=" · ".join(p for p in parts if p),
                 required=material.required,
-                certificate=material.certificate or "",
             )
         )
     return GuideView(
@@ -124,124 +125,60 @@ def guide_view(detail: catalogue.ServiceDetail, locale: str) -> GuideView:
     )
 
 
-class GuideState(rx.State):
-    status: str = LOADING
-    guide: GuideView = GuideView()
-    held: list[str] = []  # kinds of valid e-certificates the logged-in person holds
+@serves("services/[service_id]")
+async def guide_content(request: PageRequest) -> Served:
+    """The guide of the service in the address, as HTML (frontend/served.py)."""
+    locale = request.locale
+    _ = gettext_for(locale)
+    loaded = await load_record(catalogue.service, locale, request.params["service_id"])
+    guide = guide_view(loaded.value, locale) if loaded.shown else None
+    return Served(
+        loaded.status,
+        {
+            "main": render("service_guide.html", locale, status=loaded.status, guide=guide, request=request),
+            "crumb": inline(guide.name, locale, guide.lang) if guide else inline(_("Service guide"), locale),
+        },
+        title=guide.name if guide else _("Service guide"),
+        description=guide.summary if guide else guide_description(locale),
+    )
 
-    async def _held(self, locale: str) -> list[str]:
-        token = await api_token(self)
-        if not token:
-            return []
-        try:
-            return [c.kind.id for c in await certificates.my_certificates(api_locale(locale), token) if c.status == "valid"]
-        except ClientError:
-            return []  # the guide reads the same without the marks
+
+class HeldMaterialsState(rx.State):
+    """The guide's materials the logged-in person already holds as valid
+    e-certificates. Per person, so live state beside the guide, which is
+    served alike to everyone."""
+
+    names: list[str] = []
 
     @rx.event
     async def load(self, locale: str):
+        self.names = []
+        token = await api_token(self)
+        if not token:
+            return
         service_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        self.status = LOADING
-        yield
+        language = api_locale(locale)
         try:
-            result = await catalogue.service(api_locale(locale), service_id)
-        except NotFound:
-            self.status = NOT_FOUND
-            return
-        except Unavailable:
-            self.status = UNAVAILABLE
-            return
-        self.guide = guide_view(result.value, locale)
-        self.held = await self._held(locale)
-        self.status = STALE if result.stale else READY
+            service = (await catalogue.service(language, service_id)).value
+            held = {c.kind.id for c in await certificates.my_certificates(language, token) if c.status == "valid"}
+        except ClientError:
+            return  # the guide reads the same without it
+        self.names = [m.name for m in service.materials if m.certificate in held]
 
 
-def _section(title: str, section_id: str, *children) -> rx.Component:
-    return rx.el.section(rx.el.h2(title, id=section_id), *children, aria_labelledby=section_id, class_name="guide-section")
-
-
-def _guide(locale: str) -> rx.Component:
+def held_materials(locale: str) -> rx.Component:
     _ = gettext_for(locale)
-    guide = GuideState.guide
     return rx.el.div(
-        rx.cond(guide.translated, rx.fragment(), untranslated_notice(locale)),
-        rx.el.div(
-            rx.el.p(guide.summary, class_name="lead"),
-            rx.el.div(
-                rx.cond(guide.online, nav_link(icon("globe"), _("Apply online"), href=guide.apply_href, class_name="button")),
-                rx.cond(guide.appointment, nav_link(icon("calendar"), _("Book an appointment"), href=guide.book_href, class_name="button button--secondary")),
-                nav_link(icon("chat"), _("Ask a question"), href=guide.ask_href, class_name="button button--secondary"),
-                class_name="actions",
+        rx.cond(
+            HeldMaterialsState.names.length() > 0,
+            notice(
+                rx.el.h2(_("Documents we already have"), class_name="notice__title"),
+                rx.el.ul(rx.foreach(HeldMaterialsState.names, lambda name: rx.el.li(name, custom_attrs={"data-testid": "material-on-file"})), custom_attrs={"data-content": ""}),
+                rx.el.p(_("They are your e-certificates: you do not need to bring or upload them.")),
             ),
-            _section(
-                _("At a glance"),
-                "glance",
-                rx.el.dl(
-                    rx.el.div(rx.el.dt(_("Department")), rx.el.dd(guide.department)),
-                    rx.el.div(rx.el.dt(_("How to apply")), rx.el.dd(guide.how)),
-                    rx.el.div(rx.el.dt(_("Time limit we promise")), rx.el.dd(guide.promised_limit)),
-                    rx.el.div(rx.el.dt(_("Legal time limit")), rx.el.dd(guide.legal_limit)),
-                    rx.el.div(rx.el.dt(_("Fee")), rx.el.dd(guide.fee)),
-                    rx.el.div(rx.el.dt(_("Visits in person")), rx.el.dd(guide.visits)),
-                    rx.cond(
-                        guide.instant_approval,
-                        rx.el.div(rx.el.dt(_("Instant approval")), rx.el.dd(_("Approved in seconds when every material needed is on file as your e-certificates."))),
-                    ),
-                    rx.el.div(rx.el.dt(_("Service code")), rx.el.dd(guide.code, custom_attrs={"translate": "no"})),
-                    class_name="facts facts--grid",
-                ),
-            ),
-            _section(_("Who can apply"), "eligibility", rx.el.p(guide.eligibility)),
-            _section(_("Conditions"), "conditions", rx.el.ul(rx.foreach(guide.conditions, lambda c: rx.el.li(c)))),
-            _section(
-                _("What to bring"),
-                "materials",
-                rx.el.p(_("Tick each item as you get it ready. The ticks stay on this device only."), class_name="hint"),
-                rx.el.ul(
-                    rx.foreach(
-                        guide.materials,
-                        lambda m, i: rx.el.li(
-                            rx.el.input(type="checkbox", id="material-" + i.to_string()),
-                            rx.el.label(
-                                rx.el.span(m.name, class_name="checklist__name"),
-                                rx.cond(m.required, rx.fragment(), rx.el.span(" (", _("if applicable"), ")")),
-                                rx.cond(m.detail != "", rx.el.span(m.detail, class_name="checklist__detail")),
-                                rx.cond(m.note != "", rx.el.span(m.note, class_name="checklist__note")),
-                                rx.cond(
-                                    GuideState.held.contains(m.certificate),
-                                    rx.el.span(_("We already have this as your e-certificate: you do not need to bring or upload it."), class_name="checklist__note material--on-file", custom_attrs={"data-testid": "material-on-file"}),
-                                ),
-                                html_for="material-" + i.to_string(),
-                            ),
-                            class_name="checklist__item",
-                        ),
-                    ),
-                    class_name="checklist",
-                ),
-            ),
-            _section(_("Fees"), "fees", rx.el.p(rx.el.strong(guide.fee)), rx.el.p(guide.fee_note)),
-            _section(
-                _("Where and when"),
-                "where",
-                rx.el.p(guide.where),
-                rx.cond(
-                    guide.halls.length() > 0,
-                    rx.el.ul(rx.foreach(guide.halls, lambda h: rx.el.li(nav_link(h.name, href=h.href))), class_name="link-list"),
-                ),
-            ),
-            rx.cond(
-                guide.faqs.length() > 0,
-                _section(
-                    _("Questions people ask"),
-                    "faqs",
-                    rx.foreach(guide.faqs, lambda f: rx.el.details(rx.el.summary(f.question), rx.el.p(f.answer), class_name="faq")),
-                ),
-            ),
-            _section(_("Legal basis"), "legal", rx.el.p(guide.legal_basis)),
-            rx.el.p(_("Last reviewed:"), " ", guide.last_reviewed, class_name="meta"),
-            lang=guide.lang,
-            custom_attrs={"data-content": ""},
         ),
+        aria_live="polite",
+        on_mount=HeldMaterialsState.load(locale),
     )
 
 
@@ -250,23 +187,24 @@ def guide_page(locale: str) -> rx.Component:
     return page_frame(
         locale,
         "services/[service_id]",
-        rx.el.h1(rx.cond(has_content(GuideState.status), GuideState.guide.name, _("Service guide")), lang=GuideState.guide.lang),
-        remote_content(
-            locale,
-            GuideState.status,
-            _guide(locale),
-            retry=GuideState.load(locale),
-            not_found=not_found_notice(locale, _("We cannot find this service"), _("Browse all services"), "services"),
-        ),
-        trail=[(_("Services"), "services"), (GuideState.guide.name, "")],
+        region(locale, "main"),
+        held_materials(locale),
+        trail=[(_("Services"), "services"), (region(locale, "crumb", "span"), "")],
     )
-
-
-def guide_title(locale: str) -> rx.Var:
-    _ = gettext_for(locale)
-    return rx.cond(GuideState.guide.name != "", GuideState.guide.name, _("Service guide"))
 
 
 def guide_description(locale: str) -> str:
     _ = gettext_for(locale)
     return _("What you need, how long it takes, what it costs and where to apply.")
+
+
+@indexes("services/[service_id]")
+async def service_index(locale: str) -> list[Record]:
+    """Every service in the catalogue."""
+    records, page = [], 1
+    while True:
+        listing = (await catalogue.services(locale, page=page, size=50)).value
+        records += [Record(s.id) for s in listing.items]
+        if page * 50 >= listing.total:
+            return records
+        page += 1

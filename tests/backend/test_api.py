@@ -77,6 +77,26 @@ def test_search_finds_services(api, query, locale, expected):
     assert expected in [r["id"] for r in results[:5]], [r["id"] for r in results[:5]]
 
 
+@pytest.mark.parametrize(
+    ("query", "locale", "expected"),
+    [
+        # The failing inputs: colloquial words the catalogue does not use.
+        ("身份证丢了", "zh", "ps-id-card"),
+        ("生孩子上户口", "zh", "ps-newborn-hukou"),
+        ("驾照到期换证", "zh", "ps-driving-licence-renewal"),
+        ("school for my kids", "en", "edu-foreign-children-enrolment"),
+        ("start a business", "en", "mr-company-registration"),
+        # A homophone typo, a question with its question words, another language's name.
+        ("身分证补办", "zh", "ps-id-card"),
+        ("how do I extend my visa", "en", "ee-visa-extension"),
+        ("签证延期", "ja", "ee-visa-extension"),
+    ],
+)
+def test_search_understands_how_people_ask(api, query, locale, expected):
+    results = api.get("/search", params={"q": query, "locale": locale}).json()["results"]
+    assert results and results[0]["id"] == expected, [r["id"] for r in results[:3]]
+
+
 def test_search_offers_a_spelling_when_nothing_matches(api_app):
     index = api_app.state.search_index
     assert index.search("zzqqxx", "en") == []
@@ -84,9 +104,19 @@ def test_search_offers_a_spelling_when_nothing_matches(api_app):
     assert index.did_you_mean("zzqqxx", "en") is None
 
 
+def test_nothing_found_still_offers_the_nearest_services(api):
+    found = api.get("/search", params={"q": "pazzport", "locale": "en"}).json()
+    assert found["results"] == []
+    assert "ee-passport" in [r["id"] for r in found["nearest"]]
+    matched = api.get("/search", params={"q": "passport", "locale": "en"}).json()
+    assert matched["results"] and matched["nearest"] == []
+
+
 def test_suggestions_as_you_type(api):
     suggestions = api.get("/search/suggest", params={"q": "护", "locale": "zh"}).json()
     assert any(s["id"] == "ee-passport" for s in suggestions)
+    unfinished = api.get("/search/suggest", params={"q": "driving lic", "locale": "en"}).json()
+    assert unfinished and unfinished[0]["id"] in ("ps-driving-licence-renewal", "ps-foreign-licence-conversion")
 
 
 def _free_slot(api, hall="city-centre") -> dict:

@@ -61,6 +61,7 @@ def templates(portal) -> list[Template]:
         Template("service guide", "/{locale}/services/ps-id-card/"),
         Template("search", "/{locale}/search/?q=shebao"),
         Template("search, nothing found", "/{locale}/search/?q=zzqqxx"),
+        Template("assistant", "/{locale}/assistant/?q=huzhao"),
         Template("news", "/{locale}/news/"),
         Template("article", f"/{{locale}}/news/{article}/"),
         Template("halls", "/{locale}/halls/"),
@@ -87,6 +88,7 @@ def templates(portal) -> list[Template]:
         Template("kiosk progress", "/{locale}/kiosk/track/"),
         Template("kiosk certificate check", "/{locale}/kiosk/verify/"),
         Template("kiosk help", "/{locale}/kiosk/help/"),
+        Template("kiosk question", "/{locale}/kiosk/ask/"),
     ]
 
 
