@@ -16,7 +16,7 @@ PROMPTS: dict[str, str] = {
     "attract": N_("Welcome to Haizhou citizen services. Touch the screen to start, or choose your language."),
     "menu": N_(
         "What would you like to do? Take a queue number, check the progress of an application, book a visit, "
-        "find a service guide, check an e-certificate, or call a member of staff. Touch a button, or hold the talk button and say what you need."
+        "find a service guide, or call a member of staff. Touch a button, or hold the talk button and say what you need."
     ),
     "queue": N_("Choose the service you need. I will print your queue number."),
     "ticket": N_("Here is your queue number. Take your ticket and wait until your number is called."),
@@ -46,7 +46,6 @@ ACTIONS: dict[str, str] = {
     "book": N_("Book a visit"),
     "guide": N_("Service guides"),
     "ask": N_("Ask the assistant"),
-    "verify": N_("Check an e-certificate"),
     "help": N_("Call a member of staff"),
     "home": N_("Start again"),
     "back": N_("Back"),

@@ -41,7 +41,6 @@ MENU = (
     ("book", "book", "calendar", N_("Book a visit")),
     ("guides", "guide", "search", N_("Service guides")),
     ("ask", "ask", "chat", N_("Ask the assistant")),
-    ("verify", "verify", "shield", N_("Check an e-certificate")),
     ("help", "help", "person", N_("Call a member of staff")),
 )
 
@@ -358,6 +357,8 @@ def track_page(locale: str) -> rx.Component:
                         rx.el.button(icon("search"), _("Scan the QR code"), type="button", class_name="button button--secondary", on_click=KioskTrackState.scan(locale)),
                         class_name="kiosk-actions",
                     ),
+                    # A certificate's QR code is checked on a screen of its own.
+                    nav_link(icon("shield"), _("Check an e-certificate"), href=kiosk_href(locale, "verify"), class_name="button button--secondary"),
                     on_submit=KioskTrackState.check(locale),
                 ),
             ),

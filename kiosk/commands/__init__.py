@@ -29,7 +29,7 @@ HERE = Path(__file__).parent
 NAVIGATION = ("home", "back", "repeat", "help")
 # The commands each kiosk screen understands (besides its choices and digits).
 SCREEN_INTENTS: dict[str, tuple[str, ...]] = {
-    "menu": ("queue", "track", "book", "guide", "ask", "verify", "help", "language", "repeat"),
+    "menu": ("queue", "track", "book", "guide", "ask", "help", "language", "repeat"),
     "queue": ("print", *NAVIGATION),
     "track": ("check", "clear", *NAVIGATION),
     "book": ("confirm_booking", *NAVIGATION),

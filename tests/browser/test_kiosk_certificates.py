@@ -15,7 +15,7 @@ def test_the_kiosk_checks_a_certificate_by_its_qr_code(kiosk, page: Page):
     held = httpx.get(f"{kiosk.url}/api/v1/me/certificates", headers={"Authorization": f"Bearer {token}"}).json()
     card = next(c for c in held if c["kind"]["id"] == "resident-id-card")
     _ = gettext_for("ko")
-    page.goto("/ko/kiosk/")
+    page.goto("/ko/kiosk/track/")  # where QR codes are scanned, a way to the certificate check
     page.get_by_role("link", name=_("Check an e-certificate")).click()
     page.wait_for_url("**/ko/kiosk/verify/")
     httpx.post(f"{kiosk.url}/_devices/qr/present", json={"text": f"{kiosk.url}/zh/verify/{card['verification_token']}/"})
