@@ -10,7 +10,7 @@ from a11y.audit import axe_violations, describe
 from locales import gettext_for
 
 
-def test_the_kiosk_checks_a_certificate_by_its_qr_code(kiosk, page: Page):
+def test_the_kiosk_checks_a_certificate_by_its_qr_code(kiosk, page: Page, artifacts):
     token = httpx.post(f"{kiosk.url}/api/v1/auth/password", json={"phone": "13800138000", "password": "Haizhou-2026"}).json()["token"]
     held = httpx.get(f"{kiosk.url}/api/v1/me/certificates", headers={"Authorization": f"Bearer {token}"}).json()
     card = next(c for c in held if c["kind"]["id"] == "resident-id-card")
@@ -23,6 +23,7 @@ def test_the_kiosk_checks_a_certificate_by_its_qr_code(kiosk, page: Page):
     outcome = page.get_by_test_id("kiosk-verification")
     expect(outcome).to_contain_text(_("This certificate was issued by Haizhou and is valid today."))
     expect(page.get_by_test_id("verified-holder")).to_have_text("张*")
+    page.screenshot(path=str(artifacts / "kiosk-certificate-check-ko.png"))
     shown = page.locator("main").inner_text()
     assert "张伟" not in shown and card["number_masked"] not in shown and card["kind"]["name"] not in shown
     assert not axe_violations(page), describe(axe_violations(page))
