@@ -355,10 +355,10 @@ def track_page(locale: str) -> rx.Component:
                     rx.el.div(
                         rx.el.button(_("Check"), type="submit", class_name="button", custom_attrs={"data-voice-intent": "check", "data-testid": "kiosk-check"}),
                         rx.el.button(icon("search"), _("Scan the QR code"), type="button", class_name="button button--secondary", on_click=KioskTrackState.scan(locale)),
+                        # A certificate's QR code is checked on a screen of its own.
+                        nav_link(icon("shield"), _("Check an e-certificate"), href=kiosk_href(locale, "verify"), class_name="button button--secondary"),
                         class_name="kiosk-actions",
                     ),
-                    # A certificate's QR code is checked on a screen of its own.
-                    nav_link(icon("shield"), _("Check an e-certificate"), href=kiosk_href(locale, "verify"), class_name="button button--secondary"),
                     on_submit=KioskTrackState.check(locale),
                 ),
             ),
