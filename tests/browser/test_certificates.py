@@ -107,7 +107,11 @@ def test_an_application_skips_a_held_material_and_is_approved_instantly(browser:
     page.goto(f"/{locale}/services/ps-no-criminal-record/")
     expect(page.get_by_text(t("Approved in seconds when every material needed is on file as your e-certificates."))).to_be_visible()
     page.goto(f"/{locale}/apply/ps-no-criminal-record/")
-    page.get_by_label(t("I meet these conditions")).check()
+    # The conditions arrive with the form's state: only then is the form live.
+    expect(page.locator("form ul[data-content] li").first).to_be_visible(timeout=30_000)
+    eligible = page.get_by_label(t("I meet these conditions"))
+    eligible.check()
+    expect(eligible).to_be_checked()
     for step in range(2, 5):
         continue_apply(page, t, step)
     continue_apply(page, t, 5)
