@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from stdnum.cn import ric, uscc
 
 SEED_DIR = Path(__file__).parent / "seed"
 CONTENT_LOCALES = ("zh", "en", "ja", "ko", "fr")
@@ -63,8 +64,15 @@ class LifeEvent(Named):
     description: Text
 
 
+CertificateKindId = Literal[
+    "resident-id-card", "household-register", "marriage-certificate", "driving-licence",
+    "social-security-card", "business-licence", "residence-permit", "work-permit",
+]
+
+
 class Material(Strict):
     name: Text
+    certificate: CertificateKindId | None = None  # the applicant's own e-certificate of this kind is this material
     note: Text | None = None
     original: bool = True  # the original document must be shown
     copies: int = Field(default=0, ge=0, le=10)  # photocopies to hand in
@@ -102,6 +110,8 @@ class Service(Named):
     legal_basis: Text
     keywords: Words
     last_reviewed: dt.date
+    # Approved by rule in seconds (秒批) when every required material is an e-certificate on file.
+    instant_approval: bool = False
 
     @model_validator(mode="after")
     def _consistent(self) -> Service:
@@ -111,6 +121,10 @@ class Service(Named):
             raise ValueError("an in-person-only service cannot take online applications")
         if self.appointment and not self.halls:
             raise ValueError("a bookable service needs at least one hall")
+        if self.instant_approval and not (
+            self.online_application and all(m.certificate for m in self.materials if m.required)
+        ):
+            raise ValueError("instant approval needs online application and every required material an e-certificate")
         return self
 
 
@@ -175,6 +189,38 @@ class DemoAccount(Strict):
     locked: bool = False
 
 
+class CertificateKind(Strict):
+    id: CertificateKindId
+    name: Text
+
+
+class DemoCertificate(Strict):
+    """An e-certificate of a demo account. Dates are relative to the day the
+    database is seeded, so "expiring soon" and "expired" stay true."""
+
+    account: Slug
+    kind: CertificateKindId
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z-]{6,32}$")]
+    holder: NonEmpty
+    issuer: Text
+    issued_days_ago: int = Field(ge=0, le=40 * 365)
+    expires_in_days: int | None = Field(default=None, ge=-3650, le=40 * 365)  # None: long-term; negative: expired
+    revoked: bool = False
+
+    @model_validator(mode="after")
+    def _valid_number(self) -> DemoCertificate:
+        if self.kind in ("resident-id-card", "driving-licence", "social-security-card") and not ric.is_valid(self.number):
+            raise ValueError(f"{self.kind} number is not a valid resident ID number")
+        if self.kind == "business-licence" and not uscc.is_valid(self.number):
+            raise ValueError("business licence number is not a valid unified social credit code")
+        return self
+
+
+class Certificates(Strict):
+    kinds: list[CertificateKind]
+    issued: list[DemoCertificate]
+
+
 class DemoApplication(Strict):
     account: Slug
     service: Slug
@@ -229,6 +275,7 @@ class Content(Strict):
     expat_guides: list[ExpatGuide]
     accounts: list[DemoAccount]
     history: DemoHistory
+    certificates: Certificates
 
     @field_validator("departments", "themes", "life_events", "services", "halls", "articles", "accounts")
     @classmethod
@@ -267,6 +314,12 @@ class Content(Strict):
         for item in [*self.history.applications, *self.history.appointments, *self.history.letters, *self.history.subscriptions]:
             if item.account not in accounts:
                 problems.append(f"demo history: unknown account {item.account!r}")
+        kinds = {k.id for k in self.certificates.kinds}
+        for item in self.certificates.issued:
+            if item.account not in accounts:
+                problems.append(f"certificates: unknown account {item.account!r}")
+            if item.kind not in kinds:
+                problems.append(f"certificates: kind {item.kind!r} has no name")
         for item in [*self.history.applications, *self.history.appointments]:
             check("service", "demo history", [item.service])
         for item in self.history.appointments:
@@ -298,6 +351,7 @@ def load_content(seed_dir: Path | None = None) -> Content:
         expat_guides=_read(seed_dir / "expat_guides.yaml"),
         accounts=_read(seed_dir / "accounts.yaml"),
         history=_read(seed_dir / "demo_history.yaml"),
+        certificates=_read(seed_dir / "certificates.yaml"),
     )
 
 
@@ -314,6 +368,8 @@ def check_file(path: Path) -> int:
         "expat_guides.yaml": ExpatGuide,
         "accounts.yaml": DemoAccount,
     }
+    if path.name == "certificates.yaml":
+        return len(Certificates.model_validate(_read(path)).issued)
     if path.name == "demo_history.yaml":
         history = DemoHistory.model_validate(_read(path))
         return len(history.applications) + len(history.appointments) + len(history.letters) + len(history.subscriptions)

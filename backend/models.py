@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlalchemy import JSON, Column, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -174,6 +174,31 @@ class Appointment(SQLModel, table=True):
     cancelled_at: dt.datetime | None = None
 
 
+class CertificateKind(SQLModel, table=True):
+    """A kind of electronic certificate (电子证照) and its five-language name."""
+
+    id: str = Field(primary_key=True)  # resident-id-card | household-register | ... (backend/seed/certificates.yaml)
+    position: int
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class Certificate(SQLModel, table=True):
+    """An electronic certificate the city issued to an account's holder. The
+    verification token is the only key a QR code carries: unguessable, and
+    unrelated to the certificate's number."""
+
+    id: str = Field(primary_key=True)  # random, for references from applications
+    account_id: str = Field(foreign_key="account.id", index=True)
+    kind: str = Field(foreign_key="certificatekind.id")
+    number: str
+    holder: str
+    issuer: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # five-language name
+    issued_on: dt.date
+    expires_on: dt.date | None = None  # None: valid long-term (长期)
+    revoked: bool = False
+    verification_token: str = Field(unique=True)
+
+
 class Upload(SQLModel, table=True):
     id: str = Field(primary_key=True)
     account_id: str | None = Field(default=None, foreign_key="account.id")
@@ -193,7 +218,16 @@ class Application(SQLModel, table=True):
     uploads: list[str] = Field(sa_column=Column(JSON, nullable=False))
     status: str = "submitted"  # submitted | accepted | in_review | approved | rejected | completed
     result: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # five-language result notice
+    # Approved by rule in seconds (秒批): every required material was an e-certificate on file.
+    instant_approval: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ApplicationCertificate(SQLModel, table=True):
+    """An e-certificate an application refers to instead of an uploaded copy."""
+
+    application_id: str = Field(foreign_key="application.id", primary_key=True)
+    certificate_id: str = Field(foreign_key="certificate.id", primary_key=True)
 
 
 class ApplicationStep(SQLModel, table=True):

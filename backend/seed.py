@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import secrets
 
 from sqlmodel import Session, select
 
@@ -48,6 +49,8 @@ def seed_content(session: Session, content: Content) -> None:
         session.add(models.Article(id=article.id, kind=article.kind, published=article.published, data=_dump(article)))
     for position, guide in enumerate(content.expat_guides):
         session.add(models.ExpatGuide(id=guide.id, position=position, data=_dump(guide)))
+    for position, kind in enumerate(content.certificates.kinds):
+        session.add(models.CertificateKind(id=kind.id, position=position, data=_dump(kind)))
     for account in content.accounts:
         session.add(
             models.Account(
@@ -186,6 +189,28 @@ def seed_history(session: Session, content: Content) -> None:
     session.flush()
 
 
+def seed_certificates(session: Session, content: Content) -> None:
+    """The demo accounts' e-certificates, dated from today; each gets a fresh
+    unguessable verification token."""
+    today = dt.date.today()
+    for item in content.certificates.issued:
+        session.add(
+            models.Certificate(
+                id=secrets.token_hex(8),
+                account_id=item.account,
+                kind=item.kind,
+                number=item.number,
+                holder=item.holder,
+                issuer=_dump(item.issuer),
+                issued_on=today - dt.timedelta(days=item.issued_days_ago),
+                expires_on=None if item.expires_in_days is None else today + dt.timedelta(days=item.expires_in_days),
+                revoked=item.revoked,
+                verification_token=secrets.token_urlsafe(24),
+            )
+        )
+    session.flush()
+
+
 def ensure_queue(session: Session, content: Content) -> None:
     """Today's queue in each hall, so the kiosk and hall pages show real numbers."""
     today = dt.date.today()
@@ -208,5 +233,6 @@ def prepare(session: Session, slot_days: int) -> None:
         seed_content(session, content)
         ensure_slots(session, content.halls, slot_days)
         seed_history(session, content)
+        seed_certificates(session, content)
     ensure_slots(session, content.halls, slot_days)
     ensure_queue(session, content)

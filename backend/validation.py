@@ -204,3 +204,9 @@ def mask_id_number(value: str | None) -> str | None:
     if not value:
         return None
     return f"{value[:4]}{'*' * (len(value) - 8)}{value[-4:]}"
+
+
+def mask_name(name: str) -> str:
+    """A holder's name as a stranger may see it: each word's first character,
+    the rest starred (张伟 -> 张*, Emma Martin -> E*** M*****)."""
+    return " ".join(word[0] + "*" * (len(word) - 1) for word in name.split())

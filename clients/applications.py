@@ -31,6 +31,7 @@ class ApplicationForm(BaseModel):
     applicant: Applicant
     answers: dict[str, str | bool] = {}
     uploads: list[str] = []
+    certificates: list[str] = []  # ids of the applicant's own e-certificates, instead of uploads
     declaration: bool
 
 
@@ -48,6 +49,7 @@ class Application(BaseModel):
     result: str | None
     created_at: dt.datetime
     evaluable: bool
+    instant_approval: bool  # approved by rule in seconds (秒批)
     applicant_name: str | None = None
 
 

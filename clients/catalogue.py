@@ -51,6 +51,7 @@ class Material(BaseModel):
     copies: int
     required: bool
     upload: bool
+    certificate: str | None = None  # the kind of e-certificate that is this material, for its holder
 
 
 class Faq(BaseModel):
@@ -70,6 +71,7 @@ class ServiceDetail(ServiceSummary):
     halls: list[Named]
     faqs: list[Faq]
     legal_basis: str
+    instant_approval: bool  # approved by rule in seconds (秒批) when every required material is an e-certificate on file
     last_reviewed: dt.date
 
 

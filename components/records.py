@@ -13,6 +13,7 @@ import dataclasses
 import reflex as rx
 import segno
 
+from components.notices import notice
 from frontend.formatting import money_text, number_text
 from locales import N_, gettext_for, ngettext_for
 
@@ -65,6 +66,17 @@ def next_step_text(locale: str, next_step: rx.Var) -> rx.Component:
     return rx.match(next_step, *((code, _(text)) for code, text in NEXT_STEPS.items()), "")
 
 
+def instant_approval_note(locale: str) -> rx.Component:
+    """Said of an application approved by rule in seconds (秒批)."""
+    _ = gettext_for(locale)
+    return rx.el.p(
+        rx.el.span(_("Instant approval"), class_name="badge badge--online"),
+        " ",
+        _("Approved in seconds: everything it needed was already on file as your e-certificates."),
+        custom_attrs={"data-testid": "instant-approval"},
+    )
+
+
 def timeline(locale: str, steps: rx.Var) -> rx.Component:
     """The steps of an application (a list of StepView), done or still to come, said in words."""
     _ = gettext_for(locale)
@@ -99,3 +111,28 @@ def fee_text(amount: str, locale: str) -> str:
 def qr_data_uri(text: str) -> str:
     """``text`` as a QR code (error correction M), an SVG data URI for an ``img``."""
     return segno.make(text, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
+
+
+# What checking an e-certificate's QR code found: (verdict, what it means, notice tone).
+CHECK_OUTCOMES = {
+    "valid": (N_("Valid"), N_("This certificate was issued by Haizhou and is valid today."), "info"),
+    "expired": (N_("Expired"), N_("This certificate was issued by Haizhou but is no longer valid."), "warning"),
+    "revoked": (N_("Revoked"), N_("This certificate was issued by Haizhou and then withdrawn. It is not valid."), "error"),
+    "unknown": (N_("Not recognised"), N_("This code does not belong to any certificate Haizhou has issued."), "error"),
+}
+
+
+def check_outcome(locale: str, outcome: rx.Var, holder: rx.Var) -> rx.Component:
+    """What a certificate's QR code proved, and the holder's masked name: all a check reveals."""
+    _ = gettext_for(locale)
+    return rx.fragment(
+        rx.match(
+            outcome,
+            *((code, notice(rx.el.p(rx.el.strong(_(verdict)), " — ", _(meaning)), tone=tone)) for code, (verdict, meaning, tone) in CHECK_OUTCOMES.items()),
+            rx.fragment(),
+        ),
+        rx.cond(
+            holder != "",
+            rx.el.dl(rx.el.div(rx.el.dt(_("Holder")), rx.el.dd(holder, custom_attrs={"translate": "no", "data-testid": "verified-holder"})), class_name="facts"),
+        ),
+    )

@@ -25,6 +25,7 @@ PROMPTS: dict[str, str] = {
     "book": N_("Choose the service, then the time of your visit."),
     "guides": N_("Choose a service to see and hear its guide."),
     "guide": N_("Here is the service guide. Touch Read aloud to hear it."),
+    "verify": N_("Hold the QR code of the e-certificate under the scanner, then touch Scan the QR code."),
     "help": N_("A member of staff has been called and will come to you shortly. Please wait here."),
     "ask": N_("Ask about any service in your own words. Type your question, touch an example, or hold the talk button and say it."),
     "idle": N_("Are you still there? Touch Continue to carry on. Otherwise the screen will start again for the next person."),

@@ -1,5 +1,5 @@
 """The kiosk's screens: attract, menu, queue number, progress, booking, guides,
-calling staff and "no such screen". All by touch and by voice, in five
+checking an e-certificate, calling staff and "no such screen". All by touch and by voice, in five
 languages.
 
 Each screen's load starts by forgetting what an earlier visit left (its
@@ -11,17 +11,18 @@ wipes the session (kiosk/layout.py ``exit_link``)."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import uuid
 
 import reflex as rx
 
-from clients import applications, catalogue, halls
-from clients.base import ClientError, Conflict, NotFound
+from clients import applications, catalogue, certificates, halls
+from clients.base import ClientError, Conflict, NotFound, RateLimited
 from components.icons import icon
 from components.images import image
 from components.links import nav_link, plain_link
 from components.notices import notice
-from components.records import STATUS_LABELS, StepView, next_step_text, qr_data_uri, status_label, timeline
+from components.records import CHECK_OUTCOMES, STATUS_LABELS, StepView, check_outcome, next_step_text, qr_data_uri, status_label, timeline
 from frontend import validation
 from frontend.personal import mask
 from frontend.formatting import date_text, datetime_text, time_text, weekday_date
@@ -30,7 +31,7 @@ from kiosk.ask import KioskAskState, ask_page
 from kiosk.config import config
 from kiosk.keypad import digit_keypad, name_keyboard
 from kiosk.layout import exit_link, kiosk_frame, kiosk_href
-from kiosk.prompts import prompt_text
+from kiosk.prompts import PROMPTS, prompt_text
 from kiosk.state import KioskState
 from locales import HTML_LANG, LOCALES, NATIVE_NAMES, N_, api_locale, gettext_for
 
@@ -354,6 +355,8 @@ def track_page(locale: str) -> rx.Component:
                     rx.el.div(
                         rx.el.button(_("Check"), type="submit", class_name="button", custom_attrs={"data-voice-intent": "check", "data-testid": "kiosk-check"}),
                         rx.el.button(icon("search"), _("Scan the QR code"), type="button", class_name="button button--secondary", on_click=KioskTrackState.scan(locale)),
+                        # A certificate's QR code is checked on a screen of its own.
+                        nav_link(icon("shield"), _("Check an e-certificate"), href=kiosk_href(locale, "verify"), class_name="button button--secondary"),
                         class_name="kiosk-actions",
                     ),
                     on_submit=KioskTrackState.check(locale),
@@ -723,6 +726,74 @@ def guides_page(locale: str) -> rx.Component:
     )
 
 
+# ------------------------------------------------------------------ e-certificate check
+
+# The address an e-certificate's QR code carries: .../{locale}/verify/{token}/
+CHECK_ADDRESS = re.compile(r"/verify/([A-Za-z0-9_-]{32})/?(?:[?#].*)?$")
+
+
+class KioskVerifyState(KioskState):
+    outcome: str = ""  # "", valid, expired, revoked, unknown, no_code, rate_limited, unavailable
+    holder: str = ""  # masked by the API
+
+    @rx.event
+    def load(self):
+        self.reset()
+
+    @rx.event
+    async def scan(self, locale: str):
+        """Read the QR code under the scanner and check the certificate it names."""
+        _ = gettext_for(locale)
+        self.holder = ""
+        try:
+            code = await devices.scan_qr()
+        except devices.DeviceUnavailable:
+            self.outcome = "no_code"
+            return self._say(_("No QR code was found. Hold the code under the scanner and try again."))
+        address = CHECK_ADDRESS.search(code.text.strip())
+        try:
+            checked = await certificates.verify(api_locale(locale), address.group(1)) if address else None
+        except RateLimited:
+            self.outcome = "rate_limited"
+            return self._say(_("Too many wrong attempts. Please wait a few minutes and try again, or call 12345."))
+        except ClientError:
+            self.outcome = "unavailable"
+            return self._say(_("The service is not available right now. Please go to the information desk."))
+        self.outcome = checked.status if checked else "unknown"
+        self.holder = checked.holder_masked or "" if checked else ""
+        return self._say(_(CHECK_OUTCOMES[self.outcome][1]))
+
+
+def verify_page(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return kiosk_frame(
+        locale,
+        "verify",
+        rx.el.h1(_("Check an e-certificate")),
+        _loaded(
+            rx.el.div(
+                rx.el.p(_(PROMPTS["verify"]), class_name="kiosk-lead"),
+                rx.el.div(
+                    rx.match(
+                        KioskVerifyState.outcome,
+                        ("no_code", _error(_("No QR code was found. Hold the code under the scanner and try again."))),
+                        ("rate_limited", _error(_("Too many wrong attempts. Please wait a few minutes and try again, or call 12345."))),
+                        ("unavailable", _error(_("The service is not available right now. Please go to the information desk."))),
+                        check_outcome(locale, KioskVerifyState.outcome, KioskVerifyState.holder),
+                    ),
+                    custom_attrs={"data-testid": "kiosk-verification"},
+                ),
+                rx.el.div(
+                    rx.el.button(icon("search"), _("Scan the QR code"), type="button", class_name="button", on_click=KioskVerifyState.scan(locale), custom_attrs={"data-testid": "kiosk-scan"}),
+                    _finished(locale),
+                    class_name="kiosk-actions",
+                ),
+            ),
+            locale,
+        ),
+    )
+
+
 # ------------------------------------------------------------------ help
 
 
@@ -816,6 +887,7 @@ KIOSK_SCREENS = (
     ("track", track_page, lambda locale: KioskTrackState.load),
     ("book", book_page, KioskBookState.load),
     ("guides", guides_page, KioskGuidesState.load),
+    ("verify", verify_page, lambda locale: KioskVerifyState.load),
     ("help", help_page, lambda locale: KioskHelpState.load),
     ("ask", ask_page, lambda locale: KioskAskState.load),
 )

@@ -59,6 +59,8 @@ def seed_texts(locale: str) -> tuple[tuple[str, str], ...]:
         *((f"department {r.id}", r) for r in content.departments),
         *((f"theme {r.id}", r) for r in content.themes),
         *((f"life event {r.id}", r) for r in content.life_events),
+        *((f"certificate kind {r.id}", r) for r in content.certificates.kinds),
+        *((f"certificate {i} ({r.account}, {r.kind})", r) for i, r in enumerate(content.certificates.issued)),
     ]
     texts = [text for name, record in records for text in _walk(record, name, locale)]
     for index, letter in enumerate(content.history.letters):

@@ -59,6 +59,7 @@ class MaterialOut(BaseModel):
     copies: int
     required: bool
     upload: bool
+    certificate: str | None = None  # the kind of e-certificate that is this material, for its holder
 
 
 class FaqOut(BaseModel):
@@ -78,6 +79,7 @@ class ServiceDetail(ServiceSummary):
     halls: list[Named]
     faqs: list[FaqOut]
     legal_basis: str
+    instant_approval: bool  # approved by rule in seconds (秒批) when every required material is an e-certificate on file
     last_reviewed: dt.date
 
 
@@ -188,5 +190,6 @@ async def get_service(service_id: Annotated[str, Path(max_length=60)], session: 
         halls=[Named(id=h.id, name=text(h.data["name"], data["lang"]), lang=data["lang"]) for h in halls],
         faqs=[FaqOut(**f) for f in data["faqs"]],
         legal_basis=data["legal_basis"],
+        instant_approval=data.get("instant_approval", False),
         last_reviewed=data["last_reviewed"],
     )

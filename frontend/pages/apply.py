@@ -15,12 +15,13 @@ import uuid
 
 import reflex as rx
 
-from clients import accounts, applications, catalogue
+from clients import accounts, applications, catalogue, certificates
 from clients.base import ClientError, InvalidInput, NotFound, Unauthorised, Unavailable
 from components.fields import choice_group, error_summary, field, personal_field
 from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
+from components.records import instant_approval_note
 from components.stepper import stepper
 from components.uploads import upload_field, uploaded_ids
 from frontend import validation
@@ -57,12 +58,14 @@ class MaterialSlot:
     field: str
     required: bool
     note: str
+    on_file: str  # the e-certificate the city already holds for this material ("" when none): nothing to upload
 
 
 @dataclasses.dataclass
 class Receipt:
     number: str = ""
     track_href: str = ""
+    instant: bool = False  # approved by rule in seconds (秒批)
 
 
 class ApplyState(PersonalNumbers, rx.State):
@@ -74,7 +77,8 @@ class ApplyState(PersonalNumbers, rx.State):
     answers: dict[str, str] = {}  # everything but the personal numbers
     files: dict[str, str] = {}  # material field -> the upload field's JSON value
     errors: dict[str, str] = {}
-    problem: str = ""  # not_online, not_found, unavailable, draft_not_saved, error
+    problem: str = ""  # not_online, not_found, unavailable, draft_not_saved, certificate_not_valid, error
+    _certificates: list[str] = []  # ids of the applicant's e-certificates this application refers to
     restored_from: str = ""
     busy: bool = False
     idempotency_key: str = ""
@@ -112,9 +116,18 @@ class ApplyState(PersonalNumbers, rx.State):
         if not service.online_application:
             self.problem = "not_online"
             return
+        try:
+            held = {c.kind.id: c for c in await certificates.my_certificates(language, token) if c.status == "valid"}
+        except ClientError:
+            held = {}  # without them, every material is uploaded as before
         self.service_name = service.name
         self.conditions = service.conditions
-        self.materials = [MaterialSlot(m.name, f"material_{i}", m.required, m.note or "") for i, m in enumerate(service.materials) if m.upload]
+        self.materials = [
+            MaterialSlot(m.name, f"material_{i}", m.required, m.note or "", held[m.certificate].kind.name if m.certificate in held else "")
+            for i, m in enumerate(service.materials)
+            if m.upload
+        ]
+        self._certificates = list(dict.fromkeys(held[m.certificate].id for m in service.materials if m.certificate in held))
         if fresh:
             self.service_id = service_id
             self.step, self.files, self.restored_from = CONDITIONS, {}, ""
@@ -180,7 +193,7 @@ class ApplyState(PersonalNumbers, rx.State):
             errors["delivery"] = None if value.get("delivery") in dict(DELIVERY) else "invalid_choice"
         elif step == DOCUMENTS:
             for slot in self.materials:
-                if slot.required and not uploaded_ids(str(value.get(slot.field, ""))):
+                if slot.required and not slot.on_file and not uploaded_ids(str(value.get(slot.field, ""))):
                     errors[slot.field] = "required"
         elif step == REVIEW:
             errors["declaration"] = None if value.get("declaration") in ("on", True, "true") else "required"
@@ -199,7 +212,7 @@ class ApplyState(PersonalNumbers, rx.State):
             yield rx.set_focus("apply-server-summary")
             return
         if self.step == DOCUMENTS:
-            self.files = {slot.field: str(form.get(slot.field, "[]")) for slot in self.materials}
+            self.files = {slot.field: str(form.get(slot.field, "[]")) for slot in self.materials if not slot.on_file}
         elif self.step != CONDITIONS:
             self._keep_answers({**{k: str(v).strip() for k, v in form.items()}, **typed})
         if self.step == REVIEW:
@@ -244,6 +257,7 @@ class ApplyState(PersonalNumbers, rx.State):
             ),
             answers={"purpose": self.answers.get("purpose", ""), "delivery": self.answers.get("delivery", "")},
             uploads=[upload_id for value in self.files.values() for upload_id in uploaded_ids(value)],
+            certificates=self._certificates,
             declaration=True,
         )
         try:
@@ -255,6 +269,12 @@ class ApplyState(PersonalNumbers, rx.State):
             return
         except InvalidInput as error:
             self.busy = False
+            if "certificates" in error.fields:
+                # A certificate expired or was withdrawn since the form opened: upload those documents instead.
+                self.materials = [dataclasses.replace(slot, on_file="") for slot in self.materials]
+                self._certificates, self.step, self.problem = [], DOCUMENTS, "certificate_not_valid"
+                yield rx.set_focus("apply-problem")
+                return
             fields = {name.removeprefix("applicant."): code for name, code in error.fields.items()}
             self.errors = fields
             self._stop_editing(keep_open=list(fields))
@@ -270,7 +290,7 @@ class ApplyState(PersonalNumbers, rx.State):
             yield rx.set_focus("apply-problem")
             return
         self.busy = False
-        self.receipt = Receipt(application.id, locale_href(locale, f"track?receipt={application.id}"))
+        self.receipt = Receipt(application.id, locale_href(locale, f"track?receipt={application.id}"), application.instant_approval)
         self.step = DONE
         self._forget_numbers()
         yield rx.set_focus("apply-step")
@@ -289,6 +309,7 @@ def _problem(locale: str) -> rx.Component:
             ApplyState.problem,
             ("unavailable", unavailable_notice(locale, ApplyState.send(locale))),
             ("draft_not_saved", notice(rx.el.p(_("We could not save your draft on the server just now. Your answers are kept on this device; carry on.")), tone="warning")),
+            ("certificate_not_valid", notice(rx.el.p(_("One of your e-certificates is no longer valid, so we cannot use it for this application. Please upload those documents instead.")), tone="warning")),
             ("not_online", notice(rx.el.p(_("This service cannot be applied for online. See the service guide for where to apply.")), tone="warning")),
             ("not_found", notice(rx.el.p(_("We cannot find this service.")), tone="warning")),
             ("error", notice(rx.el.p(_("Something went wrong. Your answers are kept. Please try again.")), tone="error")),
@@ -414,9 +435,26 @@ def _steps(locale: str) -> rx.Component:
                 rx.el.p(_("Take a clear photo or scan of each document. PDF, JPG or PNG, up to 5 MB each."), class_name="hint"),
                 rx.foreach(
                     ApplyState.materials,
-                    lambda m: rx.el.div(
-                        rx.el.p(rx.cond(errors.get(m.field, "").to(str) != "", _("Add this document."), ""), id="apply-" + m.field + "-server-error", class_name="field-error", hidden=errors.get(m.field, "").to(str) == ""),
-                        upload_field(locale, m.field, m.name, form_id="apply", limit=3, required=m.required, hint=m.note, value=ApplyState.files.get(m.field, "[]").to(str)),
+                    lambda m: rx.cond(
+                        m.on_file != "",
+                        rx.el.div(
+                            rx.el.h3(m.name, class_name="label--large", custom_attrs={"data-content": ""}),
+                            rx.el.p(
+                                rx.el.span(_("We already have this"), class_name="material--on-file"),
+                                " — ",
+                                _("your e-certificate:"),
+                                " ",
+                                rx.el.span(m.on_file, custom_attrs={"data-content": ""}),
+                                ". ",
+                                _("Nothing to upload."),
+                            ),
+                            class_name="field",
+                            custom_attrs={"data-testid": "material-on-file"},
+                        ),
+                        rx.el.div(
+                            rx.el.p(rx.cond(errors.get(m.field, "").to(str) != "", _("Add this document."), ""), id="apply-" + m.field + "-server-error", class_name="field-error", hidden=errors.get(m.field, "").to(str) == ""),
+                            upload_field(locale, m.field, m.name, form_id="apply", limit=3, required=m.required, hint=m.note, value=ApplyState.files.get(m.field, "[]").to(str)),
+                        ),
                     ),
                 ),
             ),
@@ -449,10 +487,18 @@ def _steps(locale: str) -> rx.Component:
             ),
         ),
         rx.el.section(
-            rx.el.h2(_("Your application has been sent")),
+            rx.cond(
+                ApplyState.receipt.instant,
+                rx.fragment(rx.el.h2(_("Your application has been approved")), instant_approval_note(locale)),
+                rx.el.h2(_("Your application has been sent")),
+            ),
             rx.el.p(_("Receipt number"), class_name="meta"),
             rx.el.p(ApplyState.receipt.number, class_name="confirmation__number", custom_attrs={"translate": "no", "data-testid": "receipt-number"}),
-            rx.el.p(_("Keep this number. We will tell you by text message when the department accepts your application and when it is done.")),
+            rx.cond(
+                ApplyState.receipt.instant,
+                rx.el.p(_("Keep this number. The result is in your account.")),
+                rx.el.p(_("Keep this number. We will tell you by text message when the department accepts your application and when it is done.")),
+            ),
             rx.el.div(
                 nav_link(_("Follow its progress"), href=ApplyState.receipt.track_href, class_name="button"),
                 nav_link(_("Go to my account"), href=locale_href(locale, "me"), class_name="button button--secondary"),

@@ -15,7 +15,7 @@ from components.icons import icon
 from components.links import locale_href, nav_link
 from components.notices import LOADING, READY, UNAVAILABLE, notice, remote_content
 from components.page import page_frame
-from components.records import StepView, status_label, timeline
+from components.records import StepView, instant_approval_note, status_label, timeline
 from frontend.formatting import date_text, datetime_text, time_text
 from frontend.session import api_token, login_url, token_refused
 from locales import N_, api_locale, babel_locale, gettext_for
@@ -39,6 +39,7 @@ class ApplicationView:
     track_href: str
     rate_href: str
     evaluable: bool
+    instant: bool
 
 
 @dataclasses.dataclass
@@ -105,6 +106,7 @@ def application_view(a: applications.Application, locale: str) -> ApplicationVie
         track_href=locale_href(locale, f"track?receipt={a.id}"),
         rate_href=locale_href(locale, f"rate?type=application&id={a.id}"),
         evaluable=a.evaluable,
+        instant=a.instant_approval,
     )
 
 
@@ -233,6 +235,7 @@ def _application(locale: str, a: rx.Var) -> rx.Component:
             rx.el.h3(a.service, custom_attrs={"data-content": ""}),
             rx.el.p(_("Receipt number:"), " ", rx.el.strong(a.id, custom_attrs={"translate": "no"}), " · ", _("Submitted:"), " ", a.submitted, class_name="meta"),
             rx.el.p(_("Status:"), " ", rx.el.strong(status_label(locale, a.status))),
+            rx.cond(a.instant, instant_approval_note(locale)),
             timeline(locale, a.steps),
             rx.cond(a.result != "", rx.el.p(rx.el.strong(_("Result:")), " ", rx.el.span(a.result, custom_attrs={"data-content": ""}))),
             rx.el.div(
@@ -342,6 +345,13 @@ def me_page(locale: str) -> rx.Component:
                 _section(
                     _("My applications"), "applications-title", MeState.applications.length(), _("You have not applied for anything online yet."),
                     rx.el.ul(rx.foreach(MeState.applications, lambda a: _application(locale, a)), class_name="record-list"),
+                ),
+                rx.el.section(
+                    rx.el.h2(_("My e-certificates"), id="certificates-title"),
+                    rx.el.p(_("Electronic copies of your certificates: you need not upload them again, and each has a QR code to show at a counter.")),
+                    nav_link(_("See my e-certificates"), href=locale_href(locale, "me/certificates"), class_name="button button--secondary"),
+                    aria_labelledby="certificates-title",
+                    class_name="section",
                 ),
                 _section(
                     _("My appointments"), "appointments-title", MeState.appointments.length(), _("You have no appointments."),

@@ -7,16 +7,19 @@ import dataclasses
 
 import reflex as rx
 
-from clients import catalogue
+from clients import catalogue, certificates
+from clients.base import ClientError
 from components.links import locale_href
+from components.notices import notice
 from components.page import page_frame
 from components.records import fee_text, time_limit_text
 from frontend.formatting import date_text, number_text
 from frontend.records import load_record
 from frontend.seo import Record, indexes
 from frontend.served import PageRequest, Served, region, serves
+from frontend.session import api_token
 from frontend.views import inline, render
-from locales import HTML_LANG, gettext_for, ngettext_for
+from locales import HTML_LANG, api_locale, gettext_for, ngettext_for
 
 
 @dataclasses.dataclass
@@ -61,6 +64,7 @@ class GuideView:
     legal_basis: str = ""
     last_reviewed: str = ""
     online: bool = False
+    instant_approval: bool = False
     appointment: bool = False
     apply_href: str = ""
     book_href: str = ""
@@ -111,6 +115,7 @@ def guide_view(detail: catalogue.ServiceDetail, locale: str) -> GuideView:
         legal_basis=detail.legal_basis,
         last_reviewed=date_text(detail.last_reviewed, locale),
         online=detail.online_application,
+        instant_approval=detail.instant_approval,
         appointment=detail.appointment,
         apply_href=locale_href(locale, f"apply/{detail.id}"),
         book_href=locale_href(locale, f"book?service={detail.id}"),
@@ -138,12 +143,52 @@ async def guide_content(request: PageRequest) -> Served:
     )
 
 
+class HeldMaterialsState(rx.State):
+    """The guide's materials the logged-in person already holds as valid
+    e-certificates. Per person, so live state beside the guide, which is
+    served alike to everyone."""
+
+    names: list[str] = []
+
+    @rx.event
+    async def load(self, locale: str):
+        self.names = []
+        token = await api_token(self)
+        if not token:
+            return
+        service_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
+        language = api_locale(locale)
+        try:
+            service = (await catalogue.service(language, service_id)).value
+            held = {c.kind.id for c in await certificates.my_certificates(language, token) if c.status == "valid"}
+        except ClientError:
+            return  # the guide reads the same without it
+        self.names = [m.name for m in service.materials if m.certificate in held]
+
+
+def held_materials(locale: str) -> rx.Component:
+    _ = gettext_for(locale)
+    return rx.el.div(
+        rx.cond(
+            HeldMaterialsState.names.length() > 0,
+            notice(
+                rx.el.h2(_("Documents we already have"), class_name="notice__title"),
+                rx.el.ul(rx.foreach(HeldMaterialsState.names, lambda name: rx.el.li(name, custom_attrs={"data-testid": "material-on-file"})), custom_attrs={"data-content": ""}),
+                rx.el.p(_("They are your e-certificates: you do not need to bring or upload them.")),
+            ),
+        ),
+        aria_live="polite",
+        on_mount=HeldMaterialsState.load(locale),
+    )
+
+
 def guide_page(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return page_frame(
         locale,
         "services/[service_id]",
         region(locale, "main"),
+        held_materials(locale),
         trail=[(_("Services"), "services"), (region(locale, "crumb", "span"), "")],
     )
 

@@ -11,7 +11,7 @@ from clients import applications
 from clients.base import ClientError, NotFound, Unauthorised, Unavailable
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
-from components.records import StepView, next_step_text, status_label, timeline
+from components.records import StepView, instant_approval_note, next_step_text, status_label, timeline
 from frontend import validation
 from frontend.formatting import date_text, datetime_text
 from frontend.session import api_token
@@ -26,6 +26,7 @@ class TrackView:
     steps: list[StepView] = dataclasses.field(default_factory=list)
     next_step: str = ""
     result: str = ""
+    instant: bool = False
 
 
 class TrackState(rx.State):
@@ -60,6 +61,7 @@ class TrackState(rx.State):
             steps=[StepView(s.step, s.done_at is not None, datetime_text(s.done_at, locale) if s.done_at else "") for s in found.steps],
             next_step=found.next_step or "",
             result=found.result or "",
+            instant=found.instant_approval,
         )
         self.outcome = "found"
         return rx.set_focus("track-outcome")
@@ -128,6 +130,7 @@ def track_result(locale: str) -> rx.Component:
                     rx.el.h2(view.service, custom_attrs={"data-content": ""}),
                     rx.el.p(_("Receipt number:"), " ", rx.el.strong(view.receipt, custom_attrs={"translate": "no"}), " · ", _("Submitted:"), " ", view.submitted, class_name="meta"),
                     rx.el.p(_("Status:"), " ", rx.el.strong(status_label(locale, view.status)), class_name="lead"),
+                    rx.cond(view.instant, instant_approval_note(locale)),
                     timeline(locale, view.steps),
                     rx.cond(
                         view.next_step != "",

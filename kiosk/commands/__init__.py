@@ -34,6 +34,7 @@ SCREEN_INTENTS: dict[str, tuple[str, ...]] = {
     "track": ("check", "clear", *NAVIGATION),
     "book": ("confirm_booking", *NAVIGATION),
     "guides": NAVIGATION,
+    "verify": NAVIGATION,
     "help": ("help", "home", "back", "repeat"),
     "confirm": ("yes", "no"),
 }

@@ -59,6 +59,7 @@ def templates(portal) -> list[Template]:
     applications = api_get(base, "/me/applications", token)
     receipt = applications[0]["id"]
     evaluable = next(a["id"] for a in applications if a["evaluable"])
+    certificate = api_get(base, "/me/certificates", token)[0]["verification_token"]
     return [
         Template("home", "/{locale}/"),
         Template("services", "/{locale}/services/?audience=resident"),
@@ -79,6 +80,8 @@ def templates(portal) -> list[Template]:
         Template("track", f"/{{locale}}/track/?receipt={receipt}"),
         Template("booking", "/{locale}/book/"),
         Template("personal centre", "/{locale}/me/", login=True),
+        Template("my e-certificates", "/{locale}/me/certificates/", login=True),
+        Template("certificate check", f"/{{locale}}/verify/{certificate}/"),
         Template("application", f"/{{locale}}/apply/{online}/", login=True),
         Template("rating", f"/{{locale}}/rate/?type=application&id={evaluable}", login=True),
         Template("accessibility statement", "/{locale}/accessibility/"),
@@ -88,6 +91,7 @@ def templates(portal) -> list[Template]:
         Template("kiosk menu", "/{locale}/kiosk/"),
         Template("kiosk queue", "/{locale}/kiosk/queue/"),
         Template("kiosk progress", "/{locale}/kiosk/track/"),
+        Template("kiosk certificate check", "/{locale}/kiosk/verify/"),
         Template("kiosk help", "/{locale}/kiosk/help/"),
         Template("kiosk question", "/{locale}/kiosk/ask/"),
     ]
