@@ -10,6 +10,7 @@ import logging
 from sqlmodel import Session, select
 
 from backend import models
+from backend.bundle_content import seed_bundles
 from backend.content import Content, Hall, load_content
 from backend.security import hash_password, new_number
 
@@ -199,6 +200,15 @@ def ensure_queue(session: Session, content: Content) -> None:
     session.flush()
 
 
+def ensure_bundles(session: Session) -> None:
+    """The life-event bundles, when the database has none yet (also a database seeded before bundles existed)."""
+    if session.exec(select(models.Bundle)).first() is not None:
+        return
+    for position, bundle in enumerate(seed_bundles()):
+        session.add(models.Bundle(id=bundle.id, position=position, data=_dump(bundle)))
+    session.flush()
+
+
 def prepare(session: Session, slot_days: int) -> None:
     """Seed an empty database; top up slots and today's queue on every start.
     Flushes; the caller commits."""
@@ -210,3 +220,4 @@ def prepare(session: Session, slot_days: int) -> None:
         seed_history(session, content)
     ensure_slots(session, content.halls, slot_days)
     ensure_queue(session, content)
+    ensure_bundles(session)

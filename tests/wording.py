@@ -12,6 +12,7 @@ from functools import cache
 from babel.messages.pofile import read_po
 from pydantic import BaseModel
 
+from backend.bundle_content import seed_bundles
 from backend.content import Text, Words, load_content
 from locales import LOCALES, LOCALES_DIR
 
@@ -57,6 +58,7 @@ def seed_texts(locale: str) -> tuple[tuple[str, str], ...]:
         *((f"department {r.id}", r) for r in content.departments),
         *((f"theme {r.id}", r) for r in content.themes),
         *((f"life event {r.id}", r) for r in content.life_events),
+        *((f"bundle {r.id}", r) for r in seed_bundles()),
     ]
     texts = [text for name, record in records for text in _walk(record, name, locale)]
     for index, letter in enumerate(content.history.letters):
