@@ -8,7 +8,7 @@ import uuid
 
 import reflex as rx
 
-from clients import applications, catalogue, halls
+from clients import applications, bundles, catalogue, halls
 from clients.base import ClientError, Conflict, NotFound, Unavailable
 from components.icons import icon
 from components.images import image
@@ -17,6 +17,7 @@ from components.notices import notice
 from frontend import validation
 from frontend.formatting import date_text, datetime_text, time_text, weekday_date
 from frontend.pages.booking import qr_data_uri
+from frontend.pages.joint_progress import LineView, joint_lines, joint_view
 from frontend.pages.me import StepView, status_label, timeline
 from frontend.pages.track import NEXT_STEPS, clean_receipt
 from kiosk import devices
@@ -227,10 +228,11 @@ class KioskTrackState(KioskState):
     submitted: str = ""
     steps: list[StepView] = []
     next_step: str = ""
+    lines: list[LineView] = []  # a joint application's line per member service
 
     @rx.event
     def load(self):
-        self.receipt, self.outcome, self.steps = "", "", []
+        self.receipt, self.outcome, self.steps, self.lines = "", "", [], []
 
     @rx.event
     async def check(self, locale: str, form: dict):
@@ -241,15 +243,30 @@ class KioskTrackState(KioskState):
         try:
             found = await applications.track(api_locale(locale), self.receipt)
         except NotFound:
+            return await self._check_joint(locale)
+        except ClientError:
+            self.outcome = "unavailable"
+            return
+        self.lines = []
+        self.service, self.status = found.service.name, found.status
+        self.submitted = date_text(found.created_at.date(), locale)
+        self.steps = [StepView(s.step, s.done_at is not None, datetime_text(s.done_at, locale) if s.done_at else "") for s in found.steps]
+        self.next_step = found.next_step or ""
+        self.outcome = "found"
+        return rx.call_script("window.kiosk && window.kiosk.speakPrompt('result')")
+
+    async def _check_joint(self, locale: str):
+        """A joint application (一件事一次办): a line per member service instead of one timeline."""
+        try:
+            joint = joint_view(await bundles.track(api_locale(locale), self.receipt), locale)
+        except NotFound:
             self.outcome = "not_found"
             return
         except ClientError:
             self.outcome = "unavailable"
             return
-        self.service, self.status = found.service.name, found.status
-        self.submitted = date_text(found.created_at.date(), locale)
-        self.steps = [StepView(s.step, s.done_at is not None, datetime_text(s.done_at, locale) if s.done_at else "") for s in found.steps]
-        self.next_step = found.next_step or ""
+        self.service, self.status, self.steps, self.next_step = joint.bundle, "", [], ""
+        self.submitted, self.lines = joint.submitted, joint.lines
         self.outcome = "found"
         return rx.call_script("window.kiosk && window.kiosk.speakPrompt('result')")
 
@@ -273,8 +290,14 @@ def track_page(locale: str) -> rx.Component:
             KioskTrackState.outcome == "found",
             rx.el.section(
                 rx.el.h2(KioskTrackState.service, custom_attrs={"data-content": ""}),
-                rx.el.p(_("Status:"), " ", rx.el.strong(status_label(locale, KioskTrackState.status)), class_name="kiosk-lead", custom_attrs={"data-testid": "kiosk-status"}),
-                timeline(locale, KioskTrackState.steps),
+                rx.cond(
+                    KioskTrackState.lines.length() > 0,
+                    joint_lines(locale, KioskTrackState.lines),
+                    rx.fragment(
+                        rx.el.p(_("Status:"), " ", rx.el.strong(status_label(locale, KioskTrackState.status)), class_name="kiosk-lead", custom_attrs={"data-testid": "kiosk-status"}),
+                        timeline(locale, KioskTrackState.steps),
+                    ),
+                ),
                 rx.cond(
                     KioskTrackState.next_step != "",
                     rx.el.p(rx.el.strong(_("What happens next:")), " ", rx.match(KioskTrackState.next_step, *((code, _(text)) for code, text in NEXT_STEPS.items()), "")),

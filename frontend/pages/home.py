@@ -141,6 +141,7 @@ def _life_events(locale: str) -> rx.Component:
             ),
             class_name="tile-grid",
         ),
+        rx.el.p(nav_link(_("Apply once for a whole life event: the joint services"), href=locale_href(locale, "bundles"))),
         aria_labelledby="life-events-title",
         class_name="section standard-only",
     )

@@ -361,6 +361,9 @@ def _account(locale: str) -> rx.Component:
 
 
 def me_page(locale: str) -> rx.Component:
+    # Imported here: joint_progress builds on this module's timeline.
+    from frontend.pages.joint_progress import my_joint_applications
+
     _ = gettext_for(locale)
     notices = {
         "cancelled": _("Your appointment has been cancelled."),
@@ -381,6 +384,7 @@ def me_page(locale: str) -> rx.Component:
                     _("My applications"), "applications-title", MeState.applications.length(), _("You have not applied for anything online yet."),
                     rx.el.ul(rx.foreach(MeState.applications, lambda a: _application(locale, a)), class_name="record-list"),
                 ),
+                my_joint_applications(locale),
                 _section(
                     _("My appointments"), "appointments-title", MeState.appointments.length(), _("You have no appointments."),
                     rx.el.ul(rx.foreach(MeState.appointments, lambda b: _appointment(locale, b)), class_name="record-list"),

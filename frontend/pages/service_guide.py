@@ -14,6 +14,7 @@ from components.links import locale_href, nav_link
 from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, has_content, not_found_notice, remote_content, untranslated_notice
 from components.page import page_frame
 from frontend.formatting import date_text, number_text
+from frontend.pages.bundles import guide_bundle_links
 from frontend.pages.services import fee_text, time_limit_text
 from locales import HTML_LANG, api_locale, gettext_for, ngettext_for
 
@@ -157,6 +158,7 @@ def _guide(locale: str) -> rx.Component:
                 nav_link(icon("chat"), _("Ask a question"), href=guide.ask_href, class_name="button button--secondary"),
                 class_name="actions",
             ),
+            guide_bundle_links(locale),
             _section(
                 _("At a glance"),
                 "glance",
