@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from backend import health, models
-from backend.api import accounts, applications, bundles, catalogue, halls, information, letters
+from backend.api import accounts, applications, benefits, bundles, catalogue, halls, information, letters
 from backend.catalogue_cache import CatalogueCache
 from backend.content_versions import ContentVersions, ensure_rows
 from backend.db import lock_for_start_up, make_engine, make_sync_engine, migrate
@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = make_engine(settings)
     app.state.search_index = search_index
     install_error_handlers(app)
-    for module in (catalogue, information, halls, applications, bundles, letters, accounts, health):
+    for module in (catalogue, information, halls, applications, bundles, benefits, letters, accounts, health):
         app.include_router(module.router)
     app.add_middleware(CatalogueCache, versions=ContentVersions(app.state.engine))
     return app

@@ -89,6 +89,8 @@ class QuestionView:
     required: bool
     max_length: int
     choices: list[ChoiceView]
+    required_message: str  # the browser check's messages, naming the question
+    too_long_message: str
 
 
 @dataclasses.dataclass
@@ -250,7 +252,12 @@ class BundleApplyState(rx.State):
         _ = gettext_for(locale)
         yes_no = [ChoiceView("yes", _("Yes")), ChoiceView("no", _("No"))]
         self.questions = [
-            QuestionView(q.id, f"q_{q.id}", q.kind, q.label, q.hint or "", q.required, q.max_length, yes_no if q.kind == "yes_no" else [ChoiceView(c.value, c.label) for c in q.choices])
+            QuestionView(
+                q.id, f"q_{q.id}", q.kind, q.label, q.hint or "", q.required, q.max_length,
+                yes_no if q.kind == "yes_no" else [ChoiceView(c.value, c.label) for c in q.choices],
+                (_("Enter %(label)s.") if q.kind in ("text", "date") else _("Choose an answer: %(question)s")) % {"label": q.label, "question": q.label},
+                _("%(label)s is too long.") % {"label": q.label},
+            )
             for q in detail.questions
         ]
         self.materials = [
@@ -614,11 +621,11 @@ def _question(locale: str, q: rx.Var) -> rx.Component:
     described = field_id + "-hint " + field_id + "-error " + field_id + "-server-error"
     optional = rx.cond(q.required, rx.fragment(), rx.el.span(" ", _("(optional)"), class_name="optional"))
     hint = rx.el.p(q.hint, id=field_id + "-hint", class_name="hint", hidden=q.hint == "")
-    checks = {"data-error-required": _("This information is needed."), "data-error-too-long": _("This is too long. Please shorten it.")}
+    checks = {"data-error-required": q.required_message, "data-error-too-long": q.too_long_message}
     options = rx.foreach(
         q.choices,
         lambda c: rx.el.div(
-            rx.el.input(type="radio", id=field_id + "-" + c.value, name=q.field, value=c.value, required=q.required, default_checked=value == c.value, aria_describedby=described, custom_attrs={"data-error-required": _("Choose one of the options.")}),
+            rx.el.input(type="radio", id=field_id + "-" + c.value, name=q.field, value=c.value, required=q.required, default_checked=value == c.value, aria_describedby=described, custom_attrs={"data-error-required": q.required_message}),
             rx.el.label(c.label, html_for=field_id + "-" + c.value),
             class_name="choice",
         ),
