@@ -8,7 +8,7 @@ from typing import Any
 
 import reflex as rx
 
-from frontend.pages import about, apply, booking, bundles, joint_progress, expat, halls, home, interact, letters, login, me, news, rate, search, service_guide, services, track
+from frontend.pages import about, apply, benefits, booking, bundles, joint_progress, expat, halls, home, interact, letters, login, me, news, rate, search, service_guide, services, track
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("bundles", bundles.bundles_page, bundles.bundles_title, bundles.bundles_description, bundles.BundlesState.load),
     PageSpec("bundles/[bundle_id]", bundles.bundle_page, bundles.bundle_title, bundles.bundle_description, bundles.BundleState.load),
     PageSpec("bundles/[bundle_id]/apply", bundles.bundle_apply_page, bundles.bundle_apply_title, bundles.bundle_apply_description, bundles.BundleApplyState.load),
+    PageSpec("benefits", benefits.benefits_page, benefits.benefits_title, benefits.benefits_description, benefits.BenefitsState.load),
     PageSpec("rate", rate.rate_page, rate.rate_title, rate.rate_description, rate.RateState.load),
     *(PageSpec(path, render, about.titled(title), about.titled(description)) for path, render, title, description in about.ABOUT_PAGES),
 )

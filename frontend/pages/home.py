@@ -46,6 +46,7 @@ ELDER_TASKS = (
     ("services?theme=healthcare", "health", N_("Medical insurance")),
     ("book", "calendar", N_("Book a visit to a hall")),
     ("services?theme=elderly-care", "heart", N_("Help for older people")),
+    ("benefits", "wallet", N_("Benefits finder")),
     ("halls", "building", N_("Find a service hall")),
     ("search", "search", N_("Search")),
 )
@@ -141,7 +142,11 @@ def _life_events(locale: str) -> rx.Component:
             ),
             class_name="tile-grid",
         ),
-        rx.el.p(nav_link(_("Apply once for a whole life event: the joint services"), href=locale_href(locale, "bundles"))),
+        rx.el.ul(
+            rx.el.li(nav_link(_("Apply once for a whole life event: the joint services"), href=locale_href(locale, "bundles"))),
+            rx.el.li(nav_link(_("Benefits finder: see what you may be entitled to"), href=locale_href(locale, "benefits"))),
+            class_name="link-list",
+        ),
         aria_labelledby="life-events-title",
         class_name="section standard-only",
     )
