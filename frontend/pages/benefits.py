@@ -46,8 +46,8 @@ RESIDENT = (
         "income",
         N_("What is your household's income per person?"),
         (
-            ("subsistence", N_("Below the minimum living standard (about 1,100 yuan a month)")),
-            ("low", N_("Low (under about 3,000 yuan a month)")),
+            ("subsistence", N_("Below the minimum living standard (1,150 yuan a month)")),
+            ("low", N_("Low (up to about 3,000 yuan a month)")),
             ("middle", N_("Middle")),
             ("high", N_("High")),
         ),
