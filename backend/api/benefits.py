@@ -21,9 +21,9 @@ router = APIRouter(tags=["benefits"])
 
 
 class ResidentAnswers(BaseModel):
-    """Every answer may be skipped (null)."""
+    """Every answer may be skipped (null). Strict: ``false`` is not an age, nor ``"1"`` a yes."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     age: int | None = Field(default=None, ge=0, le=130)
     residence: Residence | None = None
     household: Household | None = None
@@ -33,7 +33,7 @@ class ResidentAnswers(BaseModel):
 
 
 class BusinessAnswers(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     size: Size | None = None
     industry: Industry | None = None
     years: int | None = Field(default=None, ge=0, le=200)  # years in business; 0 = not started yet

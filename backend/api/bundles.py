@@ -355,7 +355,7 @@ async def submit_bundle(
 
 
 _RECEIVED = {
-    "zh": "您的联办申请已提交，各部门将并联办理，请按受理编号查看每个事项的进度。",
+    "zh": "您的联办申请已提交，各部门将并联办理，请凭办件编号查看每个事项的进度。",
     "en": "Your joint application has been submitted. The departments deal with it in parallel; follow each service's progress with the receipt number.",
     "ja": "ワンストップ申請を受け付けました。各部署が並行して処理します。受付番号で手続きごとの進み具合をご確認ください。",
     "ko": "원스톱 신청이 접수되었습니다. 각 부서가 동시에 처리하며, 접수번호로 민원별 진행 상황을 확인할 수 있습니다.",

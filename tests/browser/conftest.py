@@ -75,6 +75,7 @@ def templates(portal) -> list[Template]:
         Template("joint services", "/{locale}/bundles/"),
         Template("joint service", "/{locale}/bundles/newborn/"),
         Template("joint application", "/{locale}/bundles/newborn/apply/", login=True),
+        Template("benefits finder", "/{locale}/benefits/"),
         Template("rating", f"/{{locale}}/rate/?type=application&id={evaluable}", login=True),
         Template("accessibility statement", "/{locale}/accessibility/"),
         Template("contact", "/{locale}/contact/"),
