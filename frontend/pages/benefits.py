@@ -96,7 +96,7 @@ class ResultView:
     href: str
     likely: bool
     reasons: str  # the reasons, as one list in words
-    skipped: str  # the questions skipped that it depends on, as one list in words
+    skipped: list[str]  # the questions skipped that it depends on
     check: str
     lang: str
 
@@ -179,14 +179,13 @@ class BenefitsState(rx.State):
             return rx.set_focus("benefits-results")
         _ = gettext_for(locale)
         words = {name: _(question) for name, question, _o in QUESTIONS[self.audience]}
-        as_list = lambda items: format_list(items, style="unit", locale=babel_locale(locale)) if items else ""  # noqa: E731
         self.results = [
             ResultView(
                 name=b.target.name,
                 href=locale_href(locale, f"{'services' if b.target.kind == 'service' else 'news'}/{b.target.id}"),
                 likely=b.match == "likely",
-                reasons=as_list(b.reasons),
-                skipped=as_list([words[s] for s in b.skipped]),
+                reasons=format_list(b.reasons, locale=babel_locale(locale)),
+                skipped=[words[s] for s in b.skipped],
                 check=b.check,
                 lang=b.target.lang,
             )
@@ -253,8 +252,11 @@ def _result(locale: str, r: rx.Var) -> rx.Component:
         rx.el.article(
             rx.el.h3(nav_link(r.name, href=r.href), lang=content_lang(locale, r.lang), custom_attrs={"data-content": ""}),
             rx.el.p(rx.el.strong(rx.cond(r.likely, _("Likely to apply"), _("May apply"))), class_name="badge-line"),
-            rx.el.p(_("Because:"), " ", rx.el.span(r.reasons, custom_attrs={"data-content": ""}), "."),
-            rx.cond(r.skipped != "", rx.el.p(_("You skipped:"), " ", r.skipped, ". ", _("Answer these to be more certain."))),
+            rx.el.p(_("Because:"), " ", rx.el.span(r.reasons, custom_attrs={"data-content": ""})),
+            rx.cond(
+                r.skipped.length() > 0,
+                rx.fragment(rx.el.p(_("Answer these questions to be more certain:")), rx.el.ul(rx.foreach(r.skipped, lambda q: rx.el.li(q)))),
+            ),
             rx.el.p(rx.el.strong(_("What to check:")), " ", rx.el.span(r.check, custom_attrs={"data-content": ""})),
             class_name="record",
             custom_attrs={"data-testid": "benefit"},
