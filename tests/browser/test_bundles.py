@@ -168,3 +168,13 @@ def _submit_over_the_api(base_url: str, token: str, newborn: dict) -> dict:
     response = httpx.post(f"{base_url}/api/v1/bundle-applications", json=body, headers=headers, timeout=10)
     assert response.status_code == 201, response.text
     return response.json()
+
+
+def test_a_member_services_guide_leads_to_its_joint_service(page: Page):
+    page.goto("/ja/services/hrss-survivor-benefits/")
+    link = page.get_by_role("link", name="おくやみワンストップ")
+    expect(link).to_have_attribute("href", "/ja/bundles/after-a-death/")
+    page.goto("/ja/services/ps-id-card/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("main a[href*='/bundles/']")).to_have_count(0)  # not a member of any joint service
