@@ -11,6 +11,8 @@ import os
 import reflex as rx
 
 from frontend.same_origin import SameOriginBackend
+from frontend.plain_jsx import PlainJsx
+from frontend.prerender import RecordTemplates
 
 PORT = int(os.environ.get("PORT", "3000"))
 
@@ -26,6 +28,13 @@ config = rx.Config(
     redis_url=os.environ.get("PORTAL_REDIS_URL") or None,
     default_color_mode="light",
     frontend_compression_formats=["brotli", "gzip"],
-    plugins=[SameOriginBackend()],
+    # One build for any origin (frontend/same_origin.py); pages with a path
+    # parameter prerendered as templates the server fills (frontend/page_server.py);
+    # no CSS-in-JS runtime (frontend/plain_jsx.py).
+    plugins=[SameOriginBackend(), RecordTemplates(), PlainJsx()],
+    # The portal's server writes robots.txt and the sitemaps from live content (frontend/seo.py).
     disable_plugins=[rx.plugins.SitemapPlugin],
+    # Pages, websocket and API share one origin, so no other origin is allowed
+    # to read an answer; frontend/security.py refuses their writes.
+    cors_allowed_origins=[],
 )

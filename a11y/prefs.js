@@ -1,4 +1,4 @@
-/* The accessibility toolbar, the elder-mode switch and the language switcher.
+/* The accessibility toolbar, the elder-mode switch, the site menu and the language switcher.
  *
  * Runs in the browser only; every control is static HTML compiled per locale,
  * so all words come from the catalogue (data-say-* attributes) and nothing
@@ -105,6 +105,13 @@
       return;
     }
 
+    // The site menu (folded away in senior mode on a phone): its content follows the button, so focus stays.
+    var menu = target.closest("[data-menu-toggle]");
+    if (menu) {
+      menu.setAttribute("aria-expanded", String(menu.getAttribute("aria-expanded") !== "true"));
+      return;
+    }
+
     var disclosure = target.closest("[data-toolbar-toggle]");
     if (disclosure) {
       var panel = document.getElementById(disclosure.getAttribute("aria-controls"));
@@ -130,16 +137,25 @@
   }
 
   function onKeydown(event) {
+    // Keys pressed while an input method composes text are the input method's (keyCode 229 in Safari).
+    if (event.isComposing || event.keyCode === 229) return;
     onShortcut(event);
     if (event.key !== "Escape") return;
     if (reading.token && document.querySelector("[data-read-page][aria-pressed=true]")) stopReading(false);
     var disclosure = document.querySelector("[data-toolbar-toggle][aria-expanded='true']");
-    if (!disclosure) return;
-    var panel = document.getElementById(disclosure.getAttribute("aria-controls"));
-    if (panel && panel.contains(document.activeElement) || document.activeElement === disclosure) {
+    var panel = disclosure && document.getElementById(disclosure.getAttribute("aria-controls"));
+    if (disclosure && (panel && panel.contains(document.activeElement) || document.activeElement === disclosure)) {
       disclosure.setAttribute("aria-expanded", "false");
       if (panel) panel.hidden = true;
       disclosure.focus();
+      return;
+    }
+    // Escape in the open site menu (or on its button) folds it and returns to the button.
+    var menu = document.querySelector("[data-menu-toggle][aria-expanded='true']");
+    var content = menu && document.getElementById(menu.getAttribute("aria-controls"));
+    if (menu && menu.checkVisibility() && (content && content.contains(document.activeElement) || document.activeElement === menu)) {
+      menu.setAttribute("aria-expanded", "false");
+      menu.focus();
     }
   }
 
@@ -163,11 +179,17 @@
     return null;
   }
 
-  function rate() { return Number(P.read().readRate) || 1; }
+  // The kiosk sets its own speech rate in words per minute (data-speech-rate, kiosk/kiosk.js).
+  function rate() {
+    var wpm = Number(root.getAttribute("data-speech-rate"));
+    return wpm ? wpm / 170 : Number(P.read().readRate) || 1;
+  }
 
   function speak(text, lang, token) {
     return new Promise(function (resolve) {
       if (token !== reading.token || !text.trim()) { resolve(); return; }
+      // Whoever shows captions (the kiosk) shows what is being read.
+      document.dispatchEvent(new CustomEvent("portal:speaking", { detail: { text: text, lang: lang } }));
       var voice = browserVoice(lang);
       if (voice) {
         var utterance = new SpeechSynthesisUtterance(text);
@@ -285,7 +307,14 @@
   function onShortcut(event) {
     if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
     var key = event.code;
-    var click = function (selector) { var el = document.querySelector(selector); if (el) el.click(); };
+    var click = function (selector) {
+      var el = document.querySelector(selector);
+      if (!el) return;
+      // A control in the folded site menu: unfold it first, so what the key opens is seen.
+      var menu = document.querySelector("[data-menu-toggle][aria-expanded='false']");
+      if (menu && menu.checkVisibility() && !el.checkVisibility()) menu.setAttribute("aria-expanded", "true");
+      el.click();
+    };
     var handled = true;
     if (key === "KeyA") click("[data-toolbar-toggle]");
     else if (key === "KeyE") click("[data-pref=elder]");

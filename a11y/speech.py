@@ -5,6 +5,8 @@ pyttsx3 keeps only the last of several ``save_to_file`` calls in one
 ``runAndWait``, and its engine belongs to the thread that made it: so one
 worker thread synthesises one utterance per run. Fixed prompts may be cached
 by content; anything that could hold personal data is synthesised uncached.
+What the engine is given is the text as a11y.spoken prepares it for the
+locale's voice (kana for Japanese, Mandarin read from pinyin...).
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ import wave
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 
-# espeak-ng voices for the portal's locales.
-VOICES = {"zh": "sit/cmn", "en": "gmw/en-gb-x-rp", "ja": "jpx/ja", "ko": "ko", "fr": "roa/fr"}
+from a11y.spoken import VOICES, utterance
+
 DEFAULT_RATE = 170  # words per minute; espeak-ng's own default is 175
 MAX_CHARACTERS = 2000
 _CACHE_SIZE = 512
@@ -67,7 +69,7 @@ class SpeechEngine:
         try:
             # espeak-ng now and then finishes a run without writing the file: try again.
             for _attempt in range(3):
-                engine.save_to_file(text, path)
+                engine.save_to_file(utterance(text, locale), path)
                 engine.runAndWait()
                 with open(path, "rb") as fp:
                     audio = fp.read()

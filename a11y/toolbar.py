@@ -19,7 +19,7 @@ def elder_toggle(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.button(
         icon("eye"),
-        _("Senior mode"),
+        rx.el.span(_("Senior mode")),
         type="button",
         class_name="pref-button",
         aria_pressed="false",
@@ -37,7 +37,7 @@ def toolbar_button(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.button(
         icon("accessibility"),
-        _("Accessibility"),
+        rx.el.span(_("Accessibility")),
         type="button",
         class_name="pref-button",
         aria_expanded="false",
@@ -51,7 +51,7 @@ def read_aloud_button(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.button(
         icon("speaker"),
-        _("Read aloud"),
+        rx.el.span(_("Read aloud")),
         type="button",
         class_name="pref-button",
         aria_pressed="false",
@@ -101,7 +101,8 @@ def toolbar_panel(locale: str) -> rx.Component:
                     aria_label=_("Smaller text"),
                     custom_attrs={"data-text-step": "down", "data-say": text_size_say},
                 ),
-                rx.el.output("100%", aria_live="off", custom_attrs={"data-text-size-output": ""}),
+                # prefs.js writes the saved size here before React hydrates: the text is the browser's, not a mismatch.
+                rx.el.output("100%", aria_live="off", custom_attrs={"data-text-size-output": "", "suppressHydrationWarning": True}),
                 rx.el.button(
                     "A+",
                     type="button",

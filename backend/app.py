@@ -9,11 +9,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from backend import health, models
-from backend.api import accounts, applications, benefits, bundles, catalogue, halls, information, letters
+from backend.api import accounts, applications, assistant, benefits, bundles, catalogue, halls, information, letters
+from backend.assistant.answers import Catalogue
+from backend.assistant.dialogue import Assistant
 from backend.catalogue_cache import CatalogueCache
 from backend.content_versions import ContentVersions, ensure_rows
 from backend.db import lock_for_start_up, make_engine, make_sync_engine, migrate
 from backend.errors import ErrorBody, install_error_handlers
+from backend.logs import keep_personal_data_out_of_logs
 from backend.search import SearchIndex
 from backend.seed import prepare
 from backend.settings import Settings, load_settings
@@ -41,15 +44,25 @@ def prepare_database(engine: Engine, slot_days: int) -> None:
             prepare(session, slot_days)
 
 
+def content_snapshot(session: Session) -> Catalogue:
+    """The services and halls the assistant answers from, read once at start-up."""
+    return Catalogue(
+        services={s.id: s.data for s in session.exec(select(models.Service))},
+        halls={h.id: h.data for h in session.exec(select(models.Hall))},
+    )
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The API on the configured database. Start-up work runs here, on a
     synchronous engine used for nothing else; requests use the asyncio engine."""
+    keep_personal_data_out_of_logs()
     settings = settings or load_settings()
     start_up = make_sync_engine(settings)
     try:
         prepare_database(start_up, settings.slot_days)
         with Session(start_up) as session:
             search_index = build_search_index(session)
+            catalogue_snapshot = content_snapshot(session)
     finally:
         start_up.dispose()
 
@@ -58,7 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description="The reference implementation of the back-end services the citizen portal reaches through its typed clients.",
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url="/docs" if settings.api_docs else None,
         redoc_url=None,
         responses={
             400: {"model": ErrorBody, "description": "A body that cannot be read"},
@@ -74,8 +87,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = make_engine(settings)
     app.state.search_index = search_index
+    app.state.assistant = Assistant(search_index, catalogue_snapshot)
     install_error_handlers(app)
-    for module in (catalogue, information, halls, applications, bundles, benefits, letters, accounts, health):
+    for module in (catalogue, information, halls, applications, bundles, benefits, letters, accounts, assistant, health):
         app.include_router(module.router)
     app.add_middleware(CatalogueCache, versions=ContentVersions(app.state.engine))
     return app

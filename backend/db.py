@@ -48,7 +48,8 @@ def make_engine(settings: Settings) -> AsyncEngine:
     ``sqlalchemy.exc.TimeoutError``; waiting for a lock (SQLite's write lock,
     a PostgreSQL row or table lock) gives up as soon, with an ``OperationalError``."""
     url = database_url(settings, asynchronous=True)
-    pool = {"pool_size": settings.db_pool_size, "max_overflow": 0, "pool_timeout": settings.db_timeout_seconds}
+    # hide_parameters: a database error never quotes the ID or phone number it was given (backend/logs.py).
+    pool = {"pool_size": settings.db_pool_size, "max_overflow": 0, "pool_timeout": settings.db_timeout_seconds, "hide_parameters": True}
     if url.get_backend_name() != "sqlite":
         # A statement waiting for a row or table lock gives up as soon as a checkout would.
         lock_timeout = f"-c lock_timeout={int(settings.db_timeout_seconds * 1000)}"
@@ -74,9 +75,9 @@ def make_sync_engine(settings: Settings) -> Engine:
     take turns; foreign keys stay off, as SQLite's batch migrations need."""
     url = database_url(settings, asynchronous=False)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": START_UP_WAIT_SECONDS})
+    engine = create_engine(url, connect_args={"timeout": START_UP_WAIT_SECONDS}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _sqlite_transactions(connection, _record) -> None:

@@ -90,8 +90,7 @@ class Account(SQLModel, table=True):
     id_number: str | None = None
     address: str | None = None
     password_hash: str
-    failed_logins: int = 0
-    locked_until: dt.datetime | None = None
+    locked_until: dt.datetime | None = None  # set by staff; failed log-ins slow the guesser, never lock
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -100,6 +99,25 @@ class AuthToken(SQLModel, table=True):
     account_id: str = Field(foreign_key="account.id", index=True)
     expires_at: dt.datetime
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class IdempotentRequest(SQLModel, table=True):
+    """An Idempotency-Key, the owner and request it came with, and the record it made (backend/idempotency.py)."""
+
+    scope: str = Field(primary_key=True)  # applications | appointments | letters | queue-tickets
+    key: str = Field(primary_key=True)
+    owner: str  # account:<id> | anonymous
+    fingerprint: str  # SHA-256 of the request body
+    resource_id: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Throttle(SQLModel, table=True):
+    """Failed attempts at a guessable secret in one bucket (backend/throttle.py)."""
+
+    key: str = Field(primary_key=True)  # a digest of the rule and its subject or client
+    failures: int = 0
+    last_failure: dt.datetime
 
 
 class OneTimeCode(SQLModel, table=True):
@@ -152,7 +170,6 @@ class Appointment(SQLModel, table=True):
     name: str
     phone: str
     status: str = "booked"  # booked | cancelled
-    idempotency_key: str | None = Field(default=None, unique=True)
     created_at: dt.datetime = Field(default_factory=utcnow)
     cancelled_at: dt.datetime | None = None
 
@@ -176,7 +193,6 @@ class Application(SQLModel, table=True):
     uploads: list[str] = Field(sa_column=Column(JSON, nullable=False))
     status: str = "submitted"  # submitted | accepted | in_review | approved | rejected | completed
     result: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # five-language result notice
-    idempotency_key: str | None = Field(default=None, unique=True)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -212,7 +228,6 @@ class Letter(SQLModel, table=True):
     status: str = "received"  # received | in_progress | replied
     reply: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))  # five-language reply
     replied_at: dt.datetime | None = None
-    idempotency_key: str | None = Field(default=None, unique=True)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -237,7 +252,6 @@ class QueueTicket(SQLModel, table=True):
     day: dt.date = Field(index=True)
     number: str
     status: str = "waiting"  # waiting | called | done
-    idempotency_key: str | None = Field(default=None, unique=True)
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -246,7 +260,7 @@ class HelpRequest(SQLModel, table=True):
     hall_id: str = Field(foreign_key="hall.id", index=True)
     kiosk_id: str
     locale: str
-    status: str = "open"  # open | answered
+    status: str = "open"  # open | answered | cancelled
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -274,15 +288,12 @@ class Bundle(SQLModel, table=True):
 class BundleApplication(SQLModel, table=True):
     """One joint application: one receipt number for every member service."""
 
-    __table_args__ = (UniqueConstraint("account_id", "idempotency_key"),)
     id: str = Field(primary_key=True)  # the receipt number, in the same 14-digit space as single applications
     bundle_id: str = Field(foreign_key="bundle.id", index=True)
     account_id: str = Field(foreign_key="account.id", index=True)
     applicant: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     answers: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     uploads: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # material id -> upload id
-    idempotency_key: str | None = None
-    body_digest: str  # SHA-256 of the submitted body: the same key with another body is refused
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 

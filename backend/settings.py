@@ -20,6 +20,10 @@ class Settings:
     # waits for one (or, on SQLite, for the write lock) before a 503.
     db_pool_size: int = 10
     db_timeout_seconds: float = 3.0
+    api_docs: bool = False  # the interactive docs at /docs (they load their script from a CDN)
+    # Peers whose X-Forwarded-For names the real caller (attempt limits count per caller):
+    # the portal calling in process, or a proxy on this machine.
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
 
     @property
     def upload_dir(self) -> Path:
@@ -40,4 +44,6 @@ def load_settings() -> Settings:
         slot_days=int(os.environ.get("PORTAL_SLOT_DAYS", "14")),
         db_pool_size=int(os.environ.get("PORTAL_DB_POOL_SIZE", "10")),
         db_timeout_seconds=float(os.environ.get("PORTAL_DB_TIMEOUT_SECONDS", "3")),
+        api_docs=os.environ.get("PORTAL_API_DOCS") == "1",
+        trusted_proxies=tuple(p.strip() for p in os.environ.get("PORTAL_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if p.strip()),
     )

@@ -6,7 +6,9 @@
 - Timeouts: connect 2 s, read 5 s (enforced for the in-process transport too).
 - Idempotent reads are retried with exponential backoff (stamina); writes never
   are: they carry an Idempotency-Key instead, so a retry by the user is safe.
-- Every call sends the locale and a request id; failures become typed errors.
+- Every call sends the locale and a request id, and the address of the person
+  it is made for (``END_USER``, as ``X-Forwarded-For``: the back end limits
+  guessing per caller); failures become typed errors.
 - Catalogue reads are cached with a TTL; past it they are revalidated with
   ``If-None-Match`` (a 304 costs the back end no body). The last good copy
   is kept where every worker sees it (:mod:`clients.last_good`) so an
@@ -21,6 +23,7 @@ import hashlib
 import json as json_module
 import os
 import uuid
+from contextvars import ContextVar
 from urllib.parse import quote
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -37,6 +40,8 @@ T = TypeVar("T")
 CONNECT_TIMEOUT = 2.0
 READ_TIMEOUT = 5.0
 RETRY_ATTEMPTS = 3
+# The address of the person the calls are made for (set per event by the portal).
+END_USER: ContextVar[str | None] = ContextVar("end_user", default=None)
 
 
 # ------------------------------------------------------------------ errors
@@ -206,6 +211,8 @@ class ApiClient:
         url = endpoint.url(**(path or {}))
         query = {k: v for k, v in {**(params or {}), "locale": locale}.items() if v is not None}
         headers = {"Accept-Language": locale, "X-Request-ID": str(uuid.uuid4())}
+        if end_user := END_USER.get():
+            headers["X-Forwarded-For"] = end_user
         if token:
             headers["Authorization"] = f"Bearer {token}"
         if idempotency_key:
@@ -214,14 +221,20 @@ class ApiClient:
             headers["If-None-Match"] = etag
         body = json.model_dump(mode="json", exclude_none=True) if json is not None else None
 
-        if endpoint.is_read:
-            async for attempt in stamina.retry_context(on=Unavailable, attempts=RETRY_ATTEMPTS, wait_initial=0.2, wait_max=1.0, timeout=15):
-                with attempt:
-                    response = await self._send(endpoint.method, url, params=query, headers=headers)
-                    self._raise_for_status(response)
-        else:
-            response = await self._send(endpoint.method, url, params=query, headers=headers, json=body, files=files)
-            self._raise_for_status(response)
+        try:
+            if endpoint.is_read:
+                async for attempt in stamina.retry_context(on=Unavailable, attempts=RETRY_ATTEMPTS, wait_initial=0.2, wait_max=1.0, timeout=15):
+                    with attempt:
+                        response = await self._send(endpoint.method, url, params=query, headers=headers)
+                        self._raise_for_status(response)
+            else:
+                response = await self._send(endpoint.method, url, params=query, headers=headers, json=body, files=files)
+                self._raise_for_status(response)
+        except InvalidInput as error:
+            if error.fields and set(error.fields) <= set(path or {}):
+                # An id the back end refuses to even look up names nothing there is.
+                raise NotFound("not_found", str(error)) from None
+            raise
         return response
 
     async def probe(self, endpoint: Endpoint) -> bool:

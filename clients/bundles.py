@@ -123,7 +123,8 @@ async def bundle(locale: str, bundle_id: str) -> Cached[BundleDetail]:
 
 
 async def submit(locale: str, form: JointApplicationForm, *, token: str, idempotency_key: str) -> JointApplication:
-    """Raises ``InvalidInput`` with ``answers.<id>`` / ``uploads.<id>`` fields, ``Conflict`` when the key was used with another form."""
+    """Raises ``InvalidInput`` with ``answers.<id>`` / ``uploads.<id>`` fields (none when the key
+    came with another form: ``idempotency_key_reused``), ``Conflict`` when another account used the key."""
     return await api_client().call(SUBMIT, locale=locale, json=form, token=token, idempotency_key=idempotency_key)
 
 

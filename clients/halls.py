@@ -88,6 +88,10 @@ class HelpRequestIn(BaseModel):
     locale: str
 
 
+class HelpCancel(BaseModel):
+    kiosk_id: str
+
+
 class HelpRequest(HelpRequestIn):
     id: int
     status: str
@@ -104,6 +108,7 @@ MY_APPOINTMENTS = Endpoint("GET", "/me/appointments", list[Appointment])
 TAKE_TICKET = Endpoint("POST", "/queue-tickets", Ticket, body=TicketRequest)
 ASK_FOR_HELP = Endpoint("POST", "/help-requests", HelpRequest, body=HelpRequestIn)
 HELP_REQUESTS = Endpoint("GET", "/halls/{hall_id}/help-requests", list[HelpRequest])
+CANCEL_HELP = Endpoint("POST", "/help-requests/{request_id}/cancel", HelpRequest, body=HelpCancel)
 
 
 async def halls(locale: str) -> Cached[list[HallSummary]]:
@@ -112,6 +117,11 @@ async def halls(locale: str) -> Cached[list[HallSummary]]:
 
 async def hall(locale: str, hall_id: str) -> Cached[HallDetail]:
     return await api_client().read_cached(HALL, locale=locale, path={"hall_id": hall_id})
+
+
+async def queues(locale: str) -> dict[str, int]:
+    """Live: how many people wait at each hall now, by hall id (never cached)."""
+    return {hall.id: hall.waiting for hall in await api_client().call(HALLS, locale=locale)}
 
 
 async def slots(locale: str, hall_id: str, start: dt.date | None = None, days: int = 7) -> list[Slot]:
@@ -123,12 +133,14 @@ async def book(locale: str, booking: Booking, *, idempotency_key: str, token: st
     return await api_client().call(BOOK, locale=locale, json=booking, token=token, idempotency_key=idempotency_key)
 
 
-async def appointment(locale: str, appointment_id: str, *, token: str | None = None, phone_last4: str | None = None) -> Appointment:
-    return await api_client().call(APPOINTMENT, locale=locale, path={"appointment_id": appointment_id}, params={"phone_last4": phone_last4}, token=token)
+async def appointment(locale: str, appointment_id: str, *, token: str | None = None, phone: str | None = None) -> Appointment:
+    """By its owner (``token``), or by its number and the whole phone number it was booked with."""
+    return await api_client().call(APPOINTMENT, locale=locale, path={"appointment_id": appointment_id}, params={"phone": phone}, token=token)
 
 
-async def cancel(locale: str, appointment_id: str, *, token: str | None = None, phone_last4: str | None = None) -> Appointment:
-    return await api_client().call(CANCEL, locale=locale, path={"appointment_id": appointment_id}, params={"phone_last4": phone_last4}, token=token)
+async def cancel(locale: str, appointment_id: str, *, token: str) -> Appointment:
+    """By its owner only."""
+    return await api_client().call(CANCEL, locale=locale, path={"appointment_id": appointment_id}, token=token)
 
 
 async def my_appointments(locale: str, token: str) -> list[Appointment]:
@@ -141,6 +153,11 @@ async def take_ticket(locale: str, request: TicketRequest, *, idempotency_key: s
 
 async def ask_for_help(locale: str, request: HelpRequestIn) -> HelpRequest:
     return await api_client().call(ASK_FOR_HELP, locale=locale, json=request)
+
+
+async def cancel_help(locale: str, request_id: int, kiosk_id: str) -> HelpRequest:
+    """Withdraw a kiosk's call for staff. NotFound for another kiosk's request, Conflict once it is no longer open."""
+    return await api_client().call(CANCEL_HELP, locale=locale, path={"request_id": request_id}, json=HelpCancel(kiosk_id=kiosk_id))
 
 
 async def help_requests(locale: str, hall_id: str) -> list[HelpRequest]:

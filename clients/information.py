@@ -68,6 +68,7 @@ class SearchResults(BaseModel):
     query: str
     results: list[SearchResult]
     did_you_mean: str | None
+    nearest: list[SearchResult]  # when nothing matched: the services nearest the query
 
 
 class Suggestion(BaseModel):

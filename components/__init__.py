@@ -19,4 +19,6 @@ def head_components() -> list[rx.Component]:
         rx.el.script(src=rx.asset("combobox.js", shared=True), defer=True),
         rx.el.script(src=rx.asset("forms.js", shared=True), defer=True),
         rx.el.script(src=rx.asset("uploads.js", shared=True), defer=True),
+        rx.el.script(src=rx.asset("session.js", shared=True), defer=True),
+        rx.el.script(src=rx.asset("voice_search.js", shared=True), defer=True),
     ]

@@ -2,7 +2,12 @@
  * autocomplete). The server renders the options; this script gives the
  * keyboard behaviour without a round trip: Down/Up move through the options,
  * Enter opens the chosen one, Escape closes the list, and the input keeps
- * focus throughout (aria-activedescendant). */
+ * focus throughout (aria-activedescendant).
+ *
+ * Chinese, Japanese and Korean are typed through an input method, which
+ * composes text before committing it: keys pressed while composing belong to
+ * the input method (choosing or cancelling a candidate), and the suggestions
+ * follow committed text only. */
 (function () {
   "use strict";
 
@@ -40,9 +45,11 @@
     if (link) link.click();
   }
 
+  function isCombobox(el) { return !!(el && el.matches && el.matches("input[role=combobox]")); }
+
   document.addEventListener("keydown", function (event) {
     var input = event.target;
-    if (!input.matches || !input.matches("input[role=combobox]")) return;
+    if (!isCombobox(input) || event.isComposing || event.keyCode === 229) return;
     var p = parts(input);
     var index = activeIndex(input);
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -65,8 +72,17 @@
   });
 
   document.addEventListener("input", function (event) {
-    if (event.target.matches && event.target.matches("input[role=combobox]")) setActive(event.target, -1);
+    if (isCombobox(event.target)) setActive(event.target, -1);
   });
+
+  // While composing, the text is not the person's yet: the page (and its request for
+  // suggestions) hears of it only once committed. Window capture runs before React's listeners.
+  window.addEventListener("input", function (event) {
+    if (event.isComposing && isCombobox(event.target)) event.stopImmediatePropagation();
+  }, true);
+  window.addEventListener("compositionend", function (event) {
+    if (isCombobox(event.target)) event.target.dispatchEvent(new Event("input", { bubbles: true }));
+  }, true);
 
   // Options arrive from the server after typing: open the list when they do.
   new MutationObserver(function (records) {
@@ -80,7 +96,7 @@
 
   document.addEventListener("focusout", function (event) {
     var input = event.target;
-    if (!input.matches || !input.matches("input[role=combobox]")) return;
+    if (!isCombobox(input)) return;
     // Let a click on an option land before the list closes.
     setTimeout(function () { if (document.activeElement !== input) setOpen(input, false); }, 200);
   });

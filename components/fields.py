@@ -7,10 +7,15 @@ dict of field name to error code). Both are named by ``aria-describedby``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import reflex as rx
 
 from components.links import plain_link
 from locales import gettext_for
+
+if TYPE_CHECKING:
+    from frontend.validation import FieldRule
 
 # Error codes the UI and the API share, and what each tells the user.
 def error_messages(locale: str) -> dict[str, str]:
@@ -40,6 +45,9 @@ def error_messages(locale: str) -> dict[str, str]:
         "not_offered_here": _("This service is not offered at this hall."),
         "not_online": _("This service cannot be applied for online."),
         "invalid_code": _("Enter the 6 digits of the code."),
+        "invalid_access_code": _("Enter the 6-digit access code."),
+        "invalid_receipt": _("Enter all 14 digits of the receipt number."),
+        "invalid_ticket": _("Enter the 14-digit ticket number."),
     }
 
 
@@ -64,35 +72,38 @@ def field(
     name: str,
     label: str,
     *,
+    rule: FieldRule,
     errors: rx.Var,
     form_id: str,
     hint: str | None = None,
     required: bool = True,
     kind: str = "text",
-    max_length: int | None = None,
-    pattern: str | None = None,
-    rule: str | None = None,
     autocomplete: str | None = None,
     input_mode: str | None = None,
     value: str | rx.Var | None = None,
     required_message: str | None = None,
     format_message: str | None = None,
     rows: int | None = None,
+    personal: bool = False,
 ) -> rx.Component:
-    """A labelled input (or textarea when ``kind="textarea"``)."""
+    """A labelled input (or textarea when ``kind="textarea"``), checked by
+    ``rule`` (frontend/validation.py) in the browser as on the server. The
+    length limit is the rule's, checked with a message: ``maxlength`` would
+    silently cut what was typed or pasted, and counts UTF-16 units. A
+    ``personal`` field (an ID or phone number) is never kept in the browser's storage."""
     _ = gettext_for(locale)
+    messages = error_messages(locale)
     field_id = f"{form_id}-{name}"
     described = " ".join(filter(None, [f"{field_id}-hint" if hint else None, f"{field_id}-error", f"{field_id}-server-error"]))
     attrs = {
         "data-error-required": required_message or _("Enter %(label)s.") % {"label": label},
-        "data-error-format": format_message or _("Check the format: %(label)s.") % {"label": label},
+        "data-error-format": format_message or messages.get(rule.error) or _("Check the format: %(label)s.") % {"label": label},
         "data-error-too-long": _("%(label)s is too long.") % {"label": label},
+        "data-error-invalid-characters": messages["invalid_characters"],
+        **rule.attributes(),
     }
-    if rule:
-        attrs["data-rule"] = rule
-    if max_length:
-        # Checked by forms.js with a message, not by maxlength, which silently cuts what was typed or pasted.
-        attrs["data-max-length"] = str(max_length)
+    if personal:
+        attrs["data-personal"] = ""
     common = {
         "id": field_id,
         "name": name,
@@ -105,7 +116,7 @@ def field(
     control = (
         rx.el.textarea(rows=rows or 6, **common)
         if kind == "textarea"
-        else rx.el.input(type=kind, pattern=pattern, auto_complete=autocomplete, input_mode=input_mode, **common)
+        else rx.el.input(type=kind, auto_complete=autocomplete, input_mode=input_mode, **common)
     )
     return rx.el.div(
         rx.el.label(label, rx.el.span(" ", _("(optional)"), class_name="optional") if not required else rx.fragment(), html_for=field_id),
@@ -114,6 +125,37 @@ def field(
         server_error(locale, field_id, name, errors),
         control,
         class_name=rx.cond(errors.get(name, "").to(str) != "", "field field--error", "field"),
+    )
+
+
+def personal_field(
+    locale: str,
+    name: str,
+    label: str,
+    *,
+    masked: rx.Var,
+    unmasked: rx.Var,
+    edit: rx.EventSpec,
+    errors: rx.Var,
+    form_id: str,
+    **options,
+) -> rx.Component:
+    """A personal number (see frontend/personal.py): masked with a Change
+    button while it is known and not being edited; otherwise the field itself,
+    holding the full number only while it is edited. ``options`` are
+    :func:`field`'s."""
+    _ = gettext_for(locale)
+    field_id = f"{form_id}-{name}"
+    shown = masked.get(name, "").to(str)
+    return rx.cond(
+        (shown != "") & ~unmasked.contains(name),
+        rx.el.div(
+            rx.el.div(label, id=f"{field_id}-label", class_name="field__label"),
+            rx.el.div(shown, id=field_id, class_name="field__masked", custom_attrs={"translate": "no"}),
+            rx.el.button(_("Change"), rx.el.span(" ", label, class_name="visually-hidden"), type="button", class_name="button button--secondary", on_click=edit),
+            class_name="field",
+        ),
+        field(locale, name, label, errors=errors, form_id=form_id, value=unmasked.get(name, "").to(str), personal=True, **options),
     )
 
 
@@ -156,7 +198,8 @@ def choice_group(
             for code, label in options
         ),
         id=group_id,
-        tab_index=-1,
+        # Reflex's fieldset has no tab_index prop (it would become a style); the error summary focuses the group.
+        custom_attrs={"tabIndex": "-1"},
         class_name=rx.cond(errors.get(name, "").to(str) != "", "field--error", ""),
         aria_describedby=f"{group_id}-hint" if hint else None,
     )

@@ -1,14 +1,24 @@
-"""The header every page shares: utility bar, masthead with search, navigation."""
+"""The header every page shares: the masthead (name, search), then the site
+menu - the utility bar (senior mode, accessibility, read aloud, languages),
+the accessibility toolbar and the navigation.
+
+On a phone in senior mode the masthead is all there is at first (name, the
+hotline as one tap, one search, a Menu button) so the page opens on its
+tasks; the Menu button discloses the site menu, which follows it in the
+document, so focus and reading order run straight on into it."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from a11y.toolbar import elder_toggle, read_aloud_button, toolbar_button, toolbar_panel
+from components.footer import HOTLINE
 from components.icons import icon
 from components.language_switcher import language_switcher
-from components.links import get_form, locale_href, nav_link
+from components.links import get_form, locale_href, nav_link, plain_link
 from locales import N_, gettext_for
+
+MENU_ID = "site-menu"
 
 
 def portal_name(locale: str) -> str:
@@ -45,6 +55,7 @@ NAV_ITEMS: tuple[tuple[str, str], ...] = (
     ("halls", N_("Service halls")),
     ("expat", N_("Foreign residents")),
     ("interact", N_("Contact the government")),
+    ("assistant", N_("Ask the assistant")),
     ("me", N_("My account")),
 )
 
@@ -72,25 +83,56 @@ def primary_nav(locale: str, section: str) -> rx.Component:
     )
 
 
-def site_header(locale: str, path: str | rx.Var, section: str) -> rx.Component:
+def menu_button(locale: str) -> rx.Component:
+    """Discloses the site menu where it is folded away (senior mode on a phone, a11y/prefs.css)."""
     _ = gettext_for(locale)
+    return rx.el.button(
+        icon("menu"),
+        rx.el.span(_("Menu")),
+        type="button",
+        class_name="pref-button menu-button",
+        aria_expanded="false",
+        aria_controls=MENU_ID,
+        custom_attrs={"data-menu-toggle": "", "data-testid": "menu-toggle"},
+    )
+
+
+def header_hotline(locale: str) -> rx.Component:
+    """The hotline as one tap, in senior mode on every page."""
+    _ = gettext_for(locale)
+    return plain_link(
+        icon("phone"),
+        HOTLINE,
+        href=f"tel:{HOTLINE}",
+        aria_label=_("Call the hotline %(number)s") % {"number": HOTLINE},
+        class_name="masthead__hotline elder-only",
+    )
+
+
+def site_header(locale: str, path: str | rx.Var, section: str) -> rx.Component:
     return rx.el.header(
         rx.el.div(
             rx.el.div(
-                rx.el.div(elder_toggle(locale), toolbar_button(locale), read_aloud_button(locale), class_name="utility-bar__prefs"),
-                language_switcher(locale, path),
-                class_name="container utility-bar__inner",
-            ),
-            class_name="utility-bar",
-        ),
-        toolbar_panel(locale),
-        rx.el.div(
-            rx.el.div(
-                nav_link(icon("landmark"), portal_name(locale), href=locale_href(locale), class_name="masthead__name"),
+                nav_link(icon("landmark"), rx.el.span(portal_name(locale)), href=locale_href(locale), class_name="masthead__name"),
+                header_hotline(locale),
                 search_form(locale, "site-search"),
+                menu_button(locale),
                 class_name="container masthead__inner",
             ),
             class_name="masthead",
         ),
-        primary_nav(locale, section),
+        rx.el.div(
+            rx.el.div(
+                rx.el.div(
+                    rx.el.div(elder_toggle(locale), toolbar_button(locale), read_aloud_button(locale), class_name="utility-bar__prefs"),
+                    language_switcher(locale, path),
+                    class_name="container utility-bar__inner",
+                ),
+                class_name="utility-bar",
+            ),
+            toolbar_panel(locale),
+            primary_nav(locale, section),
+            id=MENU_ID,
+            class_name="site-menu",
+        ),
     )

@@ -1,9 +1,14 @@
 """Inline SVG icons (24 x 24, stroked), decorative: words always go with them.
 
 Inline paths cost a few bytes each and need no icon library in the bundle.
+The stroke is styled by the ``icon`` class in theme.css, so an icon carries
+no inline style. The same paths serve the pages' components and the HTML the
+server renders (:func:`icon_svg`).
 """
 
 from __future__ import annotations
+
+from html import escape
 
 import reflex as rx
 
@@ -41,6 +46,7 @@ _PATHS: dict[str, tuple[str, ...]] = {
     "car": ("M5 17h14v-5l-2-5H7l-2 5z", "M3 12h18", "M7 17v2M17 17v2", "M7.5 14h.01M16.5 14h.01"),
     "id_card": ("M4 5h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z", "M9 9a2 2 0 1 0 0 4 2 2 0 0 0 0-4z", "M6 16c.5-1.5 1.5-2 3-2s2.5.5 3 2", "M15 10h4M15 14h3"),
     "arrow_left": ("M19 12H5", "M12 19l-7-7 7-7"),
+    "menu": ("M3 6h18", "M3 12h18", "M3 18h18"),
     "mic": ("M12 2a3 3 0 0 0-3 3v7a3 3 0 0 0 6 0V5a3 3 0 0 0-3-3z", "M19 10v2a7 7 0 0 1-14 0v-2", "M12 19v3"),
     "printer": ("M6 9V2h12v7", "M6 18H4a2 2 0 0 1-2-2v-5a2 2 0 0 1 2-2h16a2 2 0 0 1 2 2v5a2 2 0 0 1-2 2h-2", "M6 14h12v8H6z"),
     "mute": ("M11 5 6 9H2v6h4l5 4z", "M22 9l-6 6", "M16 9l6 6"),
@@ -53,12 +59,13 @@ def icon(name: str, class_name: str = "icon") -> rx.Component:
     return rx.el.svg(
         *(rx.el.path(d=d) for d in _PATHS[name]),
         view_box="0 0 24 24",
-        fill="none",
-        stroke="currentColor",
-        stroke_width="2",
-        stroke_linecap="round",
-        stroke_linejoin="round",
         aria_hidden="true",
-        focusable="false",
         class_name=class_name,
+        custom_attrs={"focusable": "false"},
     )
+
+
+def icon_svg(name: str, class_name: str = "icon") -> str:
+    """The same icon as SVG markup, for HTML rendered on the server."""
+    paths = "".join(f'<path d="{escape(d)}"></path>' for d in _PATHS[name])
+    return f'<svg viewBox="0 0 24 24" aria-hidden="true" class="{escape(class_name)}" focusable="false">{paths}</svg>'

@@ -3,7 +3,10 @@
 ``rx.el.a`` is React Router's ``Link`` in Reflex 0.10 (client-side navigation).
 Links the browser must follow itself - to another language (a new document
 with its own ``<html lang>``), to an in-page target (focus moves there), to
-``tel:`` and ``mailto:`` - are plain anchors.
+``tel:`` and ``mailto:`` - are plain anchors. So are links to the pages the
+server renders with their content (frontend/served.py): the page arrives
+whole as a document, also when no script runs or the live connection is
+blocked, which a client-side navigation would leave waiting for its content.
 """
 
 from __future__ import annotations
@@ -14,15 +17,15 @@ from reflex_base.utils.imports import ImportVar
 from reflex_components_core.el.elements.inline import A
 from reflex_components_core.react_router.dom import ReactRouterLink
 
+_ROUTER_LOCATION = VarData(
+    imports={"react-router": [ImportVar(tag="useLocation")]},
+    hooks={"const routerLocation = useLocation();": None},
+)
 # The current path below the locale ("services/42"), read from the router, for
 # pages whose path has a parameter: right when prerendered and after navigation.
-CURRENT_PATH = Var(
-    'routerLocation.pathname.replace(/^\\/[a-z]{2,3}\\/?/, "")',
-    _var_data=VarData(
-        imports={"react-router": [ImportVar(tag="useLocation")]},
-        hooks={"const routerLocation = useLocation();": None},
-    ),
-).to(str)
+CURRENT_PATH = Var('routerLocation.pathname.replace(/^\\/[a-z]{2,3}\\/?/, "")', _var_data=_ROUTER_LOCATION).to(str)
+# The address in the browser, path and query ("/en/services/?page=2").
+HERE = Var("(routerLocation.pathname + routerLocation.search)", _var_data=_ROUTER_LOCATION).to(str)
 
 
 def locale_href(locale: str, path: str | rx.Var = "") -> str | rx.Var:
@@ -36,8 +39,22 @@ def locale_href(locale: str, path: str | rx.Var = "") -> str | rx.Var:
     return route + question + query
 
 
+# First path segments below the locale ("" for home, "services") of the pages
+# the server renders with their content; frontend/served.py registers them.
+DOCUMENT_SECTIONS: set[str] = set()
+
+
+def is_document(href: str) -> bool:
+    """Whether ``href`` (``/en/services/?page=2``) is a page the server renders with its content."""
+    parts = href.split("?", 1)[0].split("#", 1)[0].strip("/").split("/")
+    return (parts[1] if len(parts) > 1 else "") in DOCUMENT_SECTIONS
+
+
 def nav_link(*children, href: str | rx.Var, **props) -> rx.Component:
-    """A link to another page of the portal, followed without reloading."""
+    """A link to another page of the portal: followed without reloading,
+    unless the server renders that page with its content (see above)."""
+    if isinstance(href, str) and is_document(href):
+        return plain_link(*children, href=href, **props)
     return ReactRouterLink.create(*children, to=href, **props)
 
 

@@ -1,4 +1,6 @@
-"""The frame of every portal page: skip link, header, main landmark, footer."""
+"""The frame of every portal page: skip link, header, main landmark, footer.
+(The page's canonical address and its ``hreflang`` alternates are added by
+the server, absolute, to the document's head: frontend/page_server.py.)"""
 
 from __future__ import annotations
 
@@ -8,16 +10,8 @@ from a11y.toolbar import reading_guide, status_region
 from components.footer import site_footer
 from components.header import site_header
 from components.links import CURRENT_PATH, locale_href, nav_link, plain_link
-from locales import HTML_LANG, LOCALES, gettext_for
-
-
-def alternates(path: str | rx.Var) -> list[rx.Component]:
-    """``hreflang`` alternates of a page in every locale, and the language chooser as default."""
-    links = [
-        rx.el.link(rel="alternate", href_lang=HTML_LANG[code], href=locale_href(code, path)) for code in LOCALES
-    ]
-    links.append(rx.el.link(rel="alternate", href_lang="x-default", href="/"))
-    return links
+from components.problems import problem_notice
+from locales import gettext_for
 
 
 def breadcrumbs(locale: str, trail: list[tuple[str | rx.Var, str]]) -> rx.Component:
@@ -49,11 +43,10 @@ def page_frame(
     here = CURRENT_PATH if "[" in path else path
     _ = gettext_for(locale)
     return rx.fragment(
-        *alternates(here),
         plain_link(_("Skip to main content"), href="#main", class_name="skip-link"),
         site_header(locale, here, path.split("/", 1)[0]),
         breadcrumbs(locale, trail) if trail else rx.fragment(),
-        rx.el.main(*content, id="main", tab_index=-1, class_name="container"),
+        rx.el.main(problem_notice(locale), *content, id="main", tab_index=-1, class_name="container"),
         site_footer(locale),
         status_region(),
         reading_guide(),

@@ -8,31 +8,37 @@
   (``frontend/health.py``).
 - ``/_portal/speech`` reads text aloud (WAV) when the browser has no voice
   for the page's language.
+- ``/_portal/session`` and ``/_portal/session/end`` begin and end a
+  login's session: the server sets and clears its HttpOnly cookie and resets
+  the tab's state (frontend/session.py).
 - ``/_portal/uploads`` takes a file from an upload field and passes it to the
   back end through the typed client, with the logged-in user's token.
-- Pages with a path parameter (``/en/services/42``) are answered by the
-  production build's single-page fallback, which is prerendered once for the
-  whole app; it is served here with the ``<html lang>`` of its locale, so the
-  first response already carries the right language.
+- Every page of the portal in every locale (``/en/services/``,
+  ``/en/services/ps-id-card/``) is answered from its prerendered template,
+  with its canonical address, its alternates and, on information pages, its
+  content (frontend/page_server.py).
+- ``/sitemap.xml`` and ``/robots.txt`` (frontend/seo.py).
+- Everything served on the port passes through the security middleware
+  (frontend/security.py), applied as Reflex's ``api_transformer``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import gzip
 import os
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
+from html import escape
 from pathlib import Path
 
 from babel import negotiate_locale
 from typing import Literal
 
 from fastapi import FastAPI, Request, Response, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 from a11y.speech import DEFAULT_RATE, MAX_CHARACTERS, speech
@@ -41,14 +47,15 @@ from starlette.convertors import Convertor, register_url_convertor
 from clients import applications
 from clients.base import ClientError, InvalidInput, Unauthorised
 from components.uploads import MAX_BYTES
+from frontend import page_server, seo
 from frontend.health import add_health_routes
-from frontend.session import SESSION_COOKIE
+from frontend.security import SecurityHeaders
+from frontend.session import SESSION_COOKIE, add_session_routes
 from kiosk.routes import KIOSK_PROFILE, add_kiosk_routes
-from locales import DEFAULT_LOCALE, HTML_LANG, LOCALES, build_locales
+from locales import DEFAULT_LOCALE, HTML_LANG, LOCALES, build_locales, gettext_for
 
 LOCALE_COOKIE = "portal_locale"
-_FALLBACK = Path(".web/build/client/__spa-fallback.html")
-_HTML_LANG_ATTR = re.compile(r'<html lang="[^"]*"')
+_NOT_FOUND = Path(".web/build/client/404.html")  # for the name of the stylesheet
 
 
 def preferred_locale(cookie: str | None, accept_language: str | None) -> str:
@@ -86,21 +93,37 @@ register_url_convertor("locale", _LocaleConvertor())
 
 
 @cache
-def _localized_fallback(locale: str) -> tuple[bytes, bytes]:
-    """The fallback page with its locale's ``lang``, plain and gzipped."""
-    html = _FALLBACK.read_text(encoding="utf-8")
-    html = _HTML_LANG_ATTR.sub(f'<html lang="{HTML_LANG[locale]}"', html, count=1)
-    body = html.encode("utf-8")
-    return body, gzip.compress(body, 9)
+def _global_stylesheet() -> str:
+    """The build's stylesheet, as its pages link it (the name carries its hash)."""
+    found = re.search(r'href="(/assets/__reflex_global_styles-[^"]+\.css)"', _NOT_FOUND.read_text(encoding="utf-8"))
+    return found.group(1) if found else ""
 
 
-def _fallback_response(request: Request, locale: str) -> HTMLResponse:
-    plain, compressed = _localized_fallback(locale)
-    headers = {"Vary": "Accept-Encoding", "Cache-Control": "no-cache"}
-    if "gzip" in request.headers.get("accept-encoding", ""):
-        headers["Content-Encoding"] = "gzip"
-        return HTMLResponse(compressed, headers=headers)
-    return HTMLResponse(plain, headers=headers)
+@cache
+def _plain_not_found(locale: str) -> bytes:
+    """A not-found page without the app: for an address the app's own router
+    cannot read (a line break in the path), it would fail in English."""
+    _ = gettext_for(locale)
+    title, home = escape(_("We cannot find this page")), escape(_("Home"))
+    detail = escape(_("It may have been moved or withdrawn. Check the address, or search for what you need."))
+    stylesheet = f'<link rel="stylesheet" href="{_global_stylesheet()}">' if _global_stylesheet() else ""
+    return (
+        f'<!DOCTYPE html><html lang="{HTML_LANG[locale]}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>{stylesheet}</head>'
+        f'<body><main id="main" class="container"><h1>{title}</h1><p>{detail}</p><p><a href="/{locale}/">{home}</a></p></main></body></html>'
+    ).encode("utf-8")
+
+
+async def not_found_page(scope, receive, send) -> None:
+    """The not-found page in the language of the path's first segment."""
+    first = scope["path"].lstrip("/").split("/", 1)[0]
+    locale = first if first in LOCALES else DEFAULT_LOCALE
+    await HTMLResponse(_plain_not_found(locale), status_code=404, headers={"Cache-Control": "no-cache"})(scope, receive, send)
+
+
+def with_security_headers(app):
+    """The ``api_transformer`` that puts the security middleware around everything served."""
+    return SecurityHeaders(app, not_found=not_found_page)
 
 
 class KioskLockdown:
@@ -135,7 +158,9 @@ class LazyApp:
         return self._app
 
     async def __call__(self, scope, receive, send) -> None:
-        await self.build()(scope, receive, send)
+        # A request that arrives while the app is being built waits without blocking the loop.
+        app = self._app or await asyncio.to_thread(self.build)
+        await app(scope, receive, send)
 
 
 _reference_api: LazyApp | None = None
@@ -204,9 +229,10 @@ async def upload(request: Request, file: UploadFile) -> JSONResponse:
     return JSONResponse(stored.model_dump())
 
 
-def portal_routes(dynamic_paths: list[str]) -> FastAPI:
-    """The portal's own routes. ``dynamic_paths`` are page paths below the
-    locale with ``[param]`` segments, such as ``services/[id]``."""
+def portal_routes(pages: Sequence) -> FastAPI:
+    """The portal's own routes. ``pages`` are the page families
+    (frontend/pages/__init__.py: ``path`` below the locale, with ``[param]``
+    segments, and the ``query`` parameters that make another page of it)."""
     api = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
 
     @api.get("/", include_in_schema=False)
@@ -221,14 +247,17 @@ def portal_routes(dynamic_paths: list[str]) -> FastAPI:
 
     api.add_api_route("/_portal/uploads", upload, methods=["POST"], include_in_schema=False)
     api.add_api_route("/_portal/speech", read_aloud, methods=["POST"], include_in_schema=False)
+    add_session_routes(api)
+    seo.add_seo_routes(api, pages)
     add_kiosk_routes(api)
     add_health_routes(api)
     if KIOSK_PROFILE:
         api.add_middleware(KioskLockdown)
 
-    for path in dynamic_paths:
-        route = "/{locale:locale}/" + re.sub(r"\[(\w+)\]", r"{\1}", path)
-        for variant in (route, route + "/"):
-            api.add_api_route(variant, _fallback_response, methods=["GET"], include_in_schema=False)
+    for spec in pages:
+        route = "/{locale:locale}/" + re.sub(r"\[(\w+)\]", r"{\1}", spec.path)
+        endpoint = page_server.page_route(spec.path, spec.query)
+        for variant in {route.rstrip("/"), route.rstrip("/") + "/"}:
+            api.add_api_route(variant, endpoint, methods=["GET", "HEAD"], include_in_schema=False)
     embed_reference_api(api)
     return api

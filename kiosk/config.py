@@ -29,8 +29,18 @@ def _default_models() -> dict[str, Path]:
     return {locale: path for locale, path in models.items() if path.is_dir()}
 
 
+# A minute of quiet, then half a minute to answer "Are you still there?".
+IDLE_SECONDS, WARNING_SECONDS = 90, 30
+
+
 @dataclass(frozen=True)
 class KioskConfig:
+    """The kiosk's settings. ``idle_seconds`` is how long a screen may stay
+    untouched and silent before the session is wiped, ``warning_seconds`` the
+    last part of it, in which the kiosk asks whether anyone is still there
+    (WCAG 2.2.1 asks for at least 20 s to answer; older people need more).
+    ``speech_rate`` is the slower speech rate in words per minute."""
+
     hall_id: str
     kiosk_id: str
     idle_seconds: int
@@ -41,11 +51,12 @@ class KioskConfig:
 
 
 def load_config() -> KioskConfig:
+    """The settings from PORTAL_KIOSK_* and PORTAL_VOSK_MODEL_* (see the README)."""
     return KioskConfig(
         hall_id=os.environ.get("PORTAL_KIOSK_HALL", "city-centre"),
         kiosk_id=os.environ.get("PORTAL_KIOSK_ID", "kiosk-1"),
-        idle_seconds=int(os.environ.get("PORTAL_KIOSK_IDLE_SECONDS", "60")),
-        warning_seconds=int(os.environ.get("PORTAL_KIOSK_WARNING_SECONDS", "15")),
+        idle_seconds=int(os.environ.get("PORTAL_KIOSK_IDLE_SECONDS", str(IDLE_SECONDS))),
+        warning_seconds=int(os.environ.get("PORTAL_KIOSK_WARNING_SECONDS", str(WARNING_SECONDS))),
         speech_rate=int(os.environ.get("PORTAL_KIOSK_SPEECH_RATE", "140")),
         models=_default_models(),
         device_bridge_url=os.environ.get("PORTAL_DEVICE_BRIDGE_URL") or None,

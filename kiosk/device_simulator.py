@@ -5,11 +5,18 @@ development, tests and kiosks without devices attached.
 - ``POST /qr/present`` puts a code in front of the scanner; ``POST /qr/scan``
   reads it (404 when nothing is presented).
 - ``POST /printer/print`` prints; ``GET /printer/jobs`` lists what was printed.
+
+What was printed holds personal data (names, booking numbers), and the
+simulator is served on the kiosk's own origin: it answers no request that a
+browser makes (every browser sends Sec-Fetch-* headers and no page can
+remove them), so the kiosk's screen can never show it. Tests and staff tools
+call it with an ordinary HTTP client.
 """
 
 from __future__ import annotations
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, Field
 
 from kiosk.devices import IdCard, Printed, QrCode, Ticket
@@ -24,7 +31,13 @@ class Presented(BaseModel):
 def create_simulator() -> FastAPI:
     app = FastAPI(title="Kiosk device bridge (simulator)", docs_url=None, redoc_url=None)
     presented: list[str] = []
-    jobs: list[list[str]] = []
+    jobs: list[Ticket] = []
+
+    @app.middleware("http")
+    async def no_browsers(request: Request, call_next):
+        if any(name.startswith("sec-fetch-") for name in request.headers):
+            return PlainTextResponse("Not Found", status_code=404)
+        return await call_next(request)
 
     @app.post("/id-card/read", response_model=IdCard)
     def read_card() -> IdCard:
@@ -42,11 +55,11 @@ def create_simulator() -> FastAPI:
 
     @app.post("/printer/print", response_model=Printed)
     def print_ticket(ticket: Ticket) -> Printed:
-        jobs.append(ticket.lines)
+        jobs.append(ticket)
         return Printed(ok=True, job=len(jobs))
 
-    @app.get("/printer/jobs", response_model=list[list[str]])
-    def printed() -> list[list[str]]:
+    @app.get("/printer/jobs", response_model=list[Ticket])
+    def printed() -> list[Ticket]:
         return jobs
 
     return app

@@ -24,7 +24,10 @@ class QrCode(BaseModel):
 
 
 class Ticket(BaseModel):
+    """A slip for the receipt printer: lines of text, and the text of a QR code to print below them."""
+
     lines: list[str]
+    qr: str | None = None
 
 
 class Printed(BaseModel):
@@ -84,5 +87,6 @@ async def scan_qr() -> QrCode:
     return await _call("POST", "/qr/scan", QrCode)
 
 
-async def print_ticket(lines: list[str]) -> Printed:
-    return await _call("POST", "/printer/print", Printed, json=Ticket(lines=lines).model_dump())
+async def print_ticket(lines: list[str], qr: str | None = None) -> Printed:
+    """Print a slip (queue ticket, booking confirmation). Raises DeviceUnavailable without a printer."""
+    return await _call("POST", "/printer/print", Printed, json=Ticket(lines=lines, qr=qr).model_dump())

@@ -1,15 +1,26 @@
 """Speech in: the browser streams 16 kHz mono 16-bit PCM over a websocket while
 the talk button is held; vosk recognises it against the current screen's
 grammar, partial text goes back as it is heard, and on release the matched
-intent is sent to act on.
+decision is sent: act, or ask first (kiosk.commands.decide).
+
+Two recognisers hear the same audio: one gives the best readings with their
+scores (alternatives), the other its confidence in each word of the best one;
+vosk gives either, not both from one recogniser.
+
+On a dictation screen (``DICTATION_SCREENS``: the kiosk's question to the
+assistant, the portal's voice search) the recogniser listens freely, without
+a grammar, and the final message carries only the text.
 
 Protocol (JSON text frames and binary audio frames):
   client -> {"locale": "ko", "screen": "menu", "choices": {"id": "label", ...}}
+            (screen "confirm" while the kiosk waits for a yes or a no)
   server -> {"type": "ready"} | {"type": "unavailable"}
   client -> binary PCM frames ...
   server -> {"type": "partial", "text": "..."}   (as words are heard)
   client -> {"type": "end"}
-  server -> {"type": "final", "text", "intent", "choice", "digits", "ms"}
+  server -> {"type": "final", "text", "intent", "confirm", "question", "choice", "digits", "ms"}
+            intent null: nothing understood; confirm true: ask "question"
+            and act only on a yes or a touch
 """
 
 from __future__ import annotations
@@ -18,16 +29,19 @@ import asyncio
 import json
 import threading
 import time
+from dataclasses import dataclass, field
 from functools import cache
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from kiosk.commands import Heard, best_reading, grammar, understand
+from kiosk.commands import Heard, decide, grammar
 from kiosk.config import config
+from kiosk.prompts import question_text
 
 SAMPLE_RATE = 16000
 MAX_UTTERANCE_SECONDS = 30
 ALTERNATIVES = 5
+DICTATION_SCREENS = {"ask", "search"}  # free speech: a question or a search, not a command
 _load_lock = threading.Lock()
 
 
@@ -53,45 +67,102 @@ def _known(locale: str, word: str) -> bool:
     return model(locale).vosk_model_find_word(word) >= 0
 
 
-def _pieces(locale: str, word: str) -> list[str]:
-    """A word the model lacks, split into the longest words it knows
-    (Korean compounds: 기본의료보험 -> 기본 의료 보험); unknown bits are dropped."""
-    pieces, start = [], 0
+def pieces(locale: str, word: str) -> list[str]:
+    """A word as the model's words: itself when known, else split into the
+    longest words of two characters or more that it knows (Korean: 도와주세요
+    -> 도와주 세요). Raises ValueError when that cannot be done: vosk would
+    silently drop the rest, and one-syllable words let it hear them anywhere."""
+    if _known(locale, word):
+        return [word]
+    out, start = [], 0
     while start < len(word):
         for end in range(len(word), start + 1, -1):
             if _known(locale, word[start:end]):
-                pieces.append(word[start:end])
+                out.append(word[start:end])
                 start = end
                 break
         else:
-            start += 1
-    return pieces
+            raise ValueError(f"{word!r}: {word[start]!r} is in no word of the {locale} speech model")
+    return out
 
 
-def recogniser(locale: str, screen: str, choices: dict[str, str]):
-    """A recogniser listening only for the screen's phrases. vosk silently drops
-    words it does not know, so every phrase is reduced to words it knows."""
-    from vosk import KaldiRecognizer
-
+def recogniser_grammar(locale: str, screen: str, choices: dict[str, str]) -> list[str]:
+    """The screen's phrases in the model's words. Choices (labels from the
+    catalogue) may hold characters no word has: those bits are left out."""
     phrases = []
     for phrase in grammar(locale, screen, choices):
-        words = [piece for word in phrase.split() for piece in ([word] if _known(locale, word) else _pieces(locale, word))]
+        words = []
+        for word in phrase.split():
+            try:
+                words += pieces(locale, word)
+            except ValueError:
+                if phrase not in choices.values():
+                    raise
         if words:
             phrases.append(" ".join(words))
-    rec = KaldiRecognizer(model(locale), SAMPLE_RATE, json.dumps([*dict.fromkeys(phrases), "[unk]"], ensure_ascii=False))
-    rec.SetMaxAlternatives(ALTERNATIVES)
-    return rec
+    return list(dict.fromkeys(phrases))
 
 
-def _readings(result: str) -> list[str]:
-    """The texts of a result, best first, without the "[unk]" of noise."""
-    return [" ".join(w for w in a["text"].split() if w != "[unk]") for a in json.loads(result).get("alternatives", [])]
+@dataclass
+class Recognisers:
+    """The readings recogniser and the word-confidence recogniser of one utterance."""
+
+    readings: object
+    words: object | None  # None when dictating: the text is all that is wanted
+    heard: list[str] = field(default_factory=list)  # finished segments, best reading
+    confidences: list[float] = field(default_factory=list)
+
+    def accept(self, chunk: bytes) -> str:
+        """Feed audio; returns the text heard so far."""
+        if self.words is not None and self.words.AcceptWaveform(chunk):
+            self.confidences += [w["conf"] for w in json.loads(self.words.Result()).get("result", [])]
+        if self.readings.AcceptWaveform(chunk):
+            segment = next(iter(_readings(self.readings.Result())), ("", 0.0))[0]
+            if segment:
+                self.heard.append(segment)
+            return " ".join(self.heard)
+        return " ".join([*self.heard, json.loads(self.readings.PartialResult()).get("partial", "")]).strip()
+
+    def finish(self) -> tuple[list[tuple[str, float]], list[float]]:
+        """The utterance's readings (text, score; best first) and word confidences."""
+        final = json.loads(self.words.FinalResult()).get("result", []) if self.words is not None else []
+        confidences = self.confidences + [w["conf"] for w in final]
+        readings = [(" ".join(filter(None, [*self.heard, text])), score) for text, score in _readings(self.readings.FinalResult())]
+        return [r for r in readings if r[0]], confidences
 
 
-def conclude(rec, heard: list[str], locale: str, screen: str, choices: dict[str, str]) -> Heard:
-    """What the utterance meant, from the segments already heard and the recogniser's last readings."""
-    readings = [" ".join(filter(None, [*heard, reading])) for reading in _readings(rec.FinalResult())]
-    return understand(locale, screen, best_reading(locale, screen, readings), choices)
+def recognisers(locale: str, screen: str, choices: dict[str, str]) -> Recognisers:
+    """Recognisers listening only for the screen's phrases."""
+    from vosk import KaldiRecognizer
+
+    phrases = json.dumps(recogniser_grammar(locale, screen, choices), ensure_ascii=False)
+    readings = KaldiRecognizer(model(locale), SAMPLE_RATE, phrases)
+    readings.SetMaxAlternatives(ALTERNATIVES)
+    words = KaldiRecognizer(model(locale), SAMPLE_RATE, phrases)
+    words.SetWords(True)
+    return Recognisers(readings, words)
+
+
+def dictation_recognisers(locale: str) -> Recognisers:
+    """A recogniser for free speech in the locale (no grammar)."""
+    from vosk import KaldiRecognizer
+
+    readings = KaldiRecognizer(model(locale), SAMPLE_RATE)
+    readings.SetMaxAlternatives(1)
+    return Recognisers(readings, None)
+
+
+def _readings(result: str) -> list[tuple[str, float]]:
+    return [(a["text"], a.get("confidence", 0.0)) for a in json.loads(result).get("alternatives", [])]
+
+
+def conclude(rec: Recognisers, locale: str, screen: str, choices: dict[str, str]) -> Heard:
+    """The kiosk's decision on the utterance heard so far."""
+    readings, confidences = rec.finish()
+    if screen in DICTATION_SCREENS:
+        best = next(iter(readings), ("", 0.0))[0]
+        return Heard(text=" ".join(w for w in best.split() if w != "[unk]"))
+    return decide(locale, screen, readings, confidences, choices)
 
 
 async def listen(websocket: WebSocket) -> None:
@@ -103,9 +174,11 @@ async def listen(websocket: WebSocket) -> None:
         if not voice_available(locale):
             await websocket.send_json({"type": "unavailable"})
             return
-        rec = await asyncio.to_thread(recogniser, locale, screen, choices)
+        if screen in DICTATION_SCREENS:
+            rec = await asyncio.to_thread(dictation_recognisers, locale)
+        else:
+            rec = await asyncio.to_thread(recognisers, locale, screen, choices)
         await websocket.send_json({"type": "ready"})
-        heard: list[str] = []
         last_partial = ""
         received = 0
         while True:
@@ -115,13 +188,7 @@ async def listen(websocket: WebSocket) -> None:
                 received += len(chunk)
                 if received > SAMPLE_RATE * 2 * MAX_UTTERANCE_SECONDS:
                     break
-                if await asyncio.to_thread(rec.AcceptWaveform, chunk):
-                    segment = next(iter(_readings(rec.Result())), "")
-                    if segment:
-                        heard.append(segment)
-                    partial = " ".join(heard)
-                else:
-                    partial = " ".join([*heard, json.loads(rec.PartialResult()).get("partial", "")]).strip()
+                partial = await asyncio.to_thread(rec.accept, chunk)
                 if partial != last_partial:
                     last_partial = partial
                     await websocket.send_json({"type": "partial", "text": partial})
@@ -131,14 +198,16 @@ async def listen(websocket: WebSocket) -> None:
             else:
                 return
         started = time.perf_counter()
-        meaning = await asyncio.to_thread(conclude, rec, heard, locale, screen, choices)
+        heard = await asyncio.to_thread(conclude, rec, locale, screen, choices)
         await websocket.send_json(
             {
                 "type": "final",
-                "text": meaning.text,
-                "intent": meaning.intent,
-                "choice": meaning.choice,
-                "digits": meaning.digits,
+                "text": heard.text,
+                "intent": heard.intent,
+                "confirm": heard.confirm,
+                "question": question_text(locale, screen, heard, choices) if heard.confirm else "",
+                "choice": heard.choice,
+                "digits": heard.digits,
                 "ms": round((time.perf_counter() - started) * 1000, 1),
             }
         )

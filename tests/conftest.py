@@ -98,7 +98,8 @@ def fresh_settings(kind: str, data_dir: Path, request: pytest.FixtureRequest) ->
         url = f"sqlite:///{data_dir / 'portal.db'}"
     else:
         url = request.getfixturevalue("postgres").create_database(f"portal_{uuid.uuid4().hex[:12]}")
-    return dataclasses.replace(load_settings(), data_dir=data_dir, database_url=url)
+    # Tests name their callers in X-Forwarded-For (the back end limits guessing per caller).
+    return dataclasses.replace(load_settings(), data_dir=data_dir, database_url=url, trusted_proxies=("testclient",))
 
 
 @pytest.fixture(scope="session", params=DATABASES)

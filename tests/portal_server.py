@@ -52,7 +52,8 @@ class PortalServer:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the portal server exited; see {self.log}")
             try:
-                if httpx.get(f"{self.url}{ready_path}", timeout=2).status_code == 200:
+                # Ready when the page answers and the embedded API has been built (its search index takes seconds).
+                if httpx.get(f"{self.url}{ready_path}", timeout=2).status_code == 200 and httpx.get(f"{self.url}/api/v1/health", timeout=5).status_code < 500:
                     return
             except httpx.HTTPError:
                 pass

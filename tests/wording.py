@@ -1,4 +1,5 @@
-"""Every text a reader meets, per locale: the UI catalogues and the seed content.
+"""Every text a reader meets, per locale: the UI catalogues, the seed content
+and the service assistant's sentences.
 
 The wording checks (French typography, the glossary, cross-references) read
 the same texts through here, so a new string in either place is checked.
@@ -12,6 +13,7 @@ from functools import cache
 from babel.messages.pofile import read_po
 from pydantic import BaseModel
 
+from backend.assistant.replies import sentences
 from backend.benefits import seed_rules
 from backend.bundle_content import seed_bundles
 from backend.content import Text, Words, load_content
@@ -75,9 +77,15 @@ def seed_texts(locale: str) -> tuple[tuple[str, str], ...]:
     return tuple(texts)
 
 
+@cache
+def assistant_texts(locale: str) -> tuple[tuple[str, str], ...]:
+    """(where, text) for every sentence of the service assistant (backend/assistant/replies.yaml)."""
+    return tuple((f"assistant {key}", text) for key, text in sentences(locale))
+
+
 def all_texts(locale: str) -> tuple[tuple[str, str], ...]:
-    """The catalogue's and the seed content's texts in one locale."""
-    return catalogue_texts(locale) + seed_texts(locale)
+    """The catalogue's, the seed content's and the assistant's texts in one locale."""
+    return catalogue_texts(locale) + seed_texts(locale) + assistant_texts(locale)
 
 
-__all__ = ["LOCALES", "all_texts", "catalogue_texts", "seed_texts"]
+__all__ = ["LOCALES", "all_texts", "assistant_texts", "catalogue_texts", "seed_texts"]

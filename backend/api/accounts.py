@@ -4,6 +4,7 @@ personal centre: profile, subscriptions and messages."""
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import logging
 from typing import Annotated, Literal
 
@@ -17,22 +18,31 @@ from backend import models
 from backend.api.deps import CurrentAccount, LocaleQuery, SessionDep
 from backend.errors import ApiError, field_invalid, not_found
 from backend.localize import text
-from backend.security import digest, new_code, new_token, verify_password
-from backend.validation import MobileCN, Passport, mask_id_number, mask_phone
+from backend import throttle
+from backend.security import digest, hash_password, new_code, new_token, verify_password
+from backend.throttle import Bucket, Rule, client_address
+from backend.validation import MobileCN, OneTimeCode, Passport, Password, mask_id_number, mask_phone
 
 router = APIRouter(tags=["accounts"])
 log = logging.getLogger("backend.otp")
 
-MAX_FAILED_LOGINS = 5
-LOCK_MINUTES = 15
 CODE_TTL = dt.timedelta(minutes=5)
 CODE_RESEND_AFTER = dt.timedelta(seconds=60)
-CODE_MAX_ATTEMPTS = 5
+CODE_MAX_ATTEMPTS = 5  # a code is burnt after these misses; the subject's cool-down outlives it
+
+# Failed log-ins slow whoever fails, and never lock the owner out (backend/throttle.py):
+LOGIN_HERE = Rule("login:caller-subject", free=3, first=1, cap=15 * 60)  # this caller on this account
+LOGIN_CALLER = Rule("login:caller", free=10, first=1, cap=60 * 60)  # this caller on any account
+LOGIN_SUBJECT = Rule("login:subject", free=20, first=1, cap=30)  # any caller on this account: the owner waits 30 s at most
+CODE_SUBJECT = Rule("code:subject", free=CODE_MAX_ATTEMPTS, first=60, cap=60 * 60)  # this phone, whichever code was sent
+CODE_CALLER = Rule("code:caller", free=10, first=60, cap=60 * 60)
+# An unknown account's password is checked against this, so it takes a known one's time.
+_NOBODY = hash_password(new_token())
 
 
 class PasswordLogin(BaseModel):
     phone: MobileCN
-    password: str = Field(min_length=1, max_length=128)
+    password: Password
 
 
 class CodeRequest(BaseModel):
@@ -41,13 +51,13 @@ class CodeRequest(BaseModel):
 
 class CodeLogin(BaseModel):
     phone: MobileCN
-    code: str = Field(pattern=r"^\d{6}$")
+    code: OneTimeCode
 
 
 class PassportLogin(BaseModel):
     passport_number: Passport
     nationality: str = Field(pattern=r"^[A-Z]{2}$")
-    password: str = Field(min_length=1, max_length=128)
+    password: Password
 
 
 class Profile(BaseModel):
@@ -116,36 +126,38 @@ def profile(account: models.Account) -> Profile:
 async def _start_session(session: AsyncSession, request: Request, account: models.Account) -> LoginResult:
     token = new_token()
     expires = models.utcnow() + dt.timedelta(minutes=request.app.state.settings.token_ttl_minutes)
-    account.failed_logins = 0
-    account.locked_until = None
-    session.add(account)
     session.add(models.AuthToken(token_hash=digest(token), account_id=account.id, expires_at=expires))
     await session.commit()
     return LoginResult(token=token, expires_at=expires, profile=profile(account))
 
 
-async def _check_password(session: AsyncSession, account: models.Account | None, password: str) -> models.Account:
-    if account is None:
-        raise ApiError(401, "wrong_credentials", "the details do not match an account")
-    if account.locked_until and account.locked_until > models.utcnow():
-        raise ApiError(423, "account_locked", "too many failed attempts; try again later")
+def _login_buckets(request: Request, subject: str) -> tuple[Bucket, Bucket, Bucket]:
+    caller = client_address(request)
+    return Bucket.of(LOGIN_HERE, caller, subject), Bucket.of(LOGIN_CALLER, caller), Bucket.of(LOGIN_SUBJECT, subject)
+
+
+async def _check_password(session: AsyncSession, request: Request, subject: str, account: models.Account | None, password: str) -> models.Account:
+    """The account, when ``password`` is its own. ``subject`` is what the caller
+    typed (a phone, a passport): known and unknown accounts are throttled,
+    checked (scrypt) and answered alike; a lock set by staff is told only to
+    someone who knows the password."""
+    here, caller, everywhere = _login_buckets(request, subject)
+    await throttle.check(session, here, caller, everywhere)
     # scrypt takes tens of milliseconds: in a worker thread, not on the event loop.
-    if not await anyio.to_thread.run_sync(verify_password, password, account.password_hash):
-        account.failed_logins += 1
-        if account.failed_logins >= MAX_FAILED_LOGINS:
-            account.locked_until = models.utcnow() + dt.timedelta(minutes=LOCK_MINUTES)
-        session.add(account)
-        await session.commit()
-        if account.locked_until:
-            raise ApiError(423, "account_locked", "too many failed attempts; try again later")
+    matches = await anyio.to_thread.run_sync(verify_password, password, account.password_hash if account else _NOBODY)
+    if account is None or not matches:
+        await throttle.failed(session, here, caller, everywhere)
         raise ApiError(401, "wrong_credentials", "the details do not match an account")
+    if account.locked_until and throttle.aware(account.locked_until) > models.utcnow():
+        raise ApiError(423, "account_locked", "this account is locked; call 12345")
+    await throttle.succeeded(session, here, everywhere)
     return account
 
 
 @router.post("/auth/password", response_model=LoginResult)
 async def log_in_with_password(body: PasswordLogin, session: SessionDep, request: Request) -> LoginResult:
     account = (await session.exec(select(models.Account).where(models.Account.phone == body.phone))).first()
-    return await _start_session(session, request, await _check_password(session, account, body.password))
+    return await _start_session(session, request, await _check_password(session, request, f"phone:{body.phone}", account, body.password))
 
 
 @router.post("/auth/passport", response_model=LoginResult)
@@ -154,7 +166,8 @@ async def log_in_with_passport(body: PassportLogin, session: SessionDep, request
         models.Account.passport_number == body.passport_number, models.Account.nationality == body.nationality
     )
     account = (await session.exec(holder)).first()
-    return await _start_session(session, request, await _check_password(session, account, body.password))
+    subject = f"passport:{body.nationality}:{body.passport_number}"
+    return await _start_session(session, request, await _check_password(session, request, subject, account, body.password))
 
 
 @router.post("/auth/code/request", response_model=CodeSent, status_code=202)
@@ -180,24 +193,30 @@ async def request_code(body: CodeRequest, session: SessionDep) -> CodeSent:
 
 @router.post("/auth/code", response_model=LoginResult)
 async def log_in_with_code(body: CodeLogin, session: SessionDep, request: Request) -> LoginResult:
+    """Log in with the code sent to the phone. Misses count against the phone
+    (whichever code it was sent) and the caller, with cool-downs (429)."""
+    phone, caller = Bucket.of(CODE_SUBJECT, body.phone), Bucket.of(CODE_CALLER, client_address(request))
+    await throttle.check(session, phone, caller)
     record = await session.get(models.OneTimeCode, body.phone)
-    if record is None:
-        raise ApiError(401, "code_invalid", "the code is not correct")
-    if record.expires_at <= models.utcnow() or record.attempts >= CODE_MAX_ATTEMPTS:
+    if record is not None and (record.expires_at <= models.utcnow() or record.attempts >= CODE_MAX_ATTEMPTS):
         await session.delete(record)
         await session.commit()
         raise ApiError(401, "code_expired", "the code has expired; ask for a new one")
-    if record.code_hash != digest(f"{body.phone}:{body.code}"):
-        record.attempts += 1
-        session.add(record)
-        await session.commit()
+    if record is None or not hmac.compare_digest(record.code_hash, digest(f"{body.phone}:{body.code}")):
+        if record is not None:
+            record.attempts += 1
+            session.add(record)
+        await throttle.failed(session, phone, caller)
         raise ApiError(401, "code_invalid", "the code is not correct")
     account = (await session.exec(select(models.Account).where(models.Account.phone == body.phone))).first()
     await session.delete(record)
+    await throttle.succeeded(session, phone)
     if account is None:
+        await session.commit()
         raise ApiError(401, "wrong_credentials", "no account uses this phone number")
-    if account.locked_until and account.locked_until > models.utcnow():
-        raise ApiError(423, "account_locked", "too many failed attempts; try again later")
+    if account.locked_until and throttle.aware(account.locked_until) > models.utcnow():
+        await session.commit()
+        raise ApiError(423, "account_locked", "this account is locked; call 12345")
     return await _start_session(session, request, account)
 
 

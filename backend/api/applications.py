@@ -13,7 +13,6 @@ import anyio
 from fastapi import APIRouter, File, Path, Request, Response, UploadFile
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -22,9 +21,10 @@ from backend.api.catalogue import Named, ServiceSummary, _department_names, serv
 from backend.api.deps import CurrentAccount, IdempotencyKey, LocaleQuery, OptionalAccount, SessionDep
 from backend.api.halls import AppointmentOut, appointment_out
 from backend.errors import field_invalid, not_found
+from backend.idempotency import Write, create_once
 from backend.localize import text
 from backend.security import new_number
-from backend.validation import Name, Phone, Text, clean_text, normalise_passport, normalise_resident_id
+from backend.validation import Name, Phone, Receipt, Text, clean_text, normalise_passport, normalise_resident_id
 
 router = APIRouter(tags=["applications"])
 
@@ -49,9 +49,11 @@ class Applicant(BaseModel):
     phone: Phone
     address: Text(200) | None = None
 
-    @field_validator("id_number")
+    @field_validator("id_number", mode="before")
     @classmethod
-    def _check_id(cls, value: str, info: ValidationInfo) -> str:
+    def _check_id(cls, value: object, info: ValidationInfo) -> object:
+        if not isinstance(value, str):
+            return value
         if info.data.get("id_type") == "passport":
             return normalise_passport(value)
         return normalise_resident_id(value)
@@ -186,53 +188,46 @@ async def submit(
     idempotency_key: IdempotencyKey = None,
     locale: LocaleQuery = "zh",
 ) -> ApplicationOut:
-    """Submit an application; the same Idempotency-Key never makes a second one."""
-    if idempotency_key:
-        existing = (await session.exec(select(models.Application).where(models.Application.idempotency_key == idempotency_key))).first()
-        if existing:
-            response.status_code = 200
-            return await application_out(session, existing, locale, owner=True)
-    service = await session.get(models.Service, body.service_id)
-    if service is None or not service.online_application:
-        raise field_invalid("service_id", "not_online")
-    for upload_id in body.uploads:
-        record = await session.get(models.Upload, upload_id)
-        if record is None or record.account_id not in (None, account.id):
-            raise field_invalid("uploads", "unknown_upload")
-    now = models.utcnow()
-    application = models.Application(
-        id=new_number(now.strftime("%Y%m%d"), 6),
-        service_id=service.id,
-        account_id=account.id,
-        applicant=body.applicant.model_dump(),
-        answers=body.answers,
-        uploads=body.uploads,
-        idempotency_key=idempotency_key,
-    )
-    session.add(application)
-    for position, step in enumerate(STEPS):
-        session.add(models.ApplicationStep(application_id=application.id, position=position, step=step, done_at=now if position == 0 else None))
-    session.add(
-        models.Message(
+    """Submit an application; the same Idempotency-Key never makes a second one
+    (and gives the first one back only to the same account with the same body)."""
+
+    async def create() -> str:
+        service = await session.get(models.Service, body.service_id)
+        if service is None or not service.online_application:
+            raise field_invalid("service_id", "not_online")
+        for upload_id in body.uploads:
+            record = await session.get(models.Upload, upload_id)
+            if record is None or record.account_id not in (None, account.id):
+                raise field_invalid("uploads", "unknown_upload")
+        now = models.utcnow()
+        application = models.Application(
+            id=new_number(now.strftime("%Y%m%d"), 6),
+            service_id=service.id,
             account_id=account.id,
-            kind="application",
-            reference=application.id,
-            data={"title": service.data["name"], "body": _RECEIVED},
+            applicant=body.applicant.model_dump(),
+            answers=body.answers,
+            uploads=body.uploads,
         )
-    )
-    draft = await session.get(models.Draft, (account.id, service.id))
-    if draft:
-        await session.delete(draft)
-    try:
-        await session.commit()
-    except IntegrityError:
-        await session.rollback()
-        existing = (await session.exec(select(models.Application).where(models.Application.idempotency_key == idempotency_key))).first()
-        if existing is None:
-            raise
+        session.add(application)
+        for position, step in enumerate(STEPS):
+            session.add(models.ApplicationStep(application_id=application.id, position=position, step=step, done_at=now if position == 0 else None))
+        session.add(
+            models.Message(
+                account_id=account.id,
+                kind="application",
+                reference=application.id,
+                data={"title": service.data["name"], "body": _RECEIVED},
+            )
+        )
+        draft = await session.get(models.Draft, (account.id, service.id))
+        if draft:
+            await session.delete(draft)
+        return application.id
+
+    application_id, created = await create_once(session, Write.of("applications", idempotency_key, account, body), create)
+    if not created:
         response.status_code = 200
-        return await application_out(session, existing, locale, owner=True)
-    return await application_out(session, application, locale, owner=True)
+    return await application_out(session, await session.get(models.Application, application_id), locale, owner=True)
 
 
 _RECEIVED = {
@@ -245,7 +240,7 @@ _RECEIVED = {
 
 
 @router.get("/applications/{receipt}", response_model=ApplicationOut)
-async def track(receipt: Annotated[str, Path(pattern=r"^\d{14}$")], session: SessionDep, account: OptionalAccount, locale: LocaleQuery = "zh") -> ApplicationOut:
+async def track(receipt: Annotated[Receipt, Path()], session: SessionDep, account: OptionalAccount, locale: LocaleQuery = "zh") -> ApplicationOut:
     """Progress by receipt number, with or without logging in (personal details only for the applicant)."""
     application = await session.get(models.Application, receipt)
     if application is None:

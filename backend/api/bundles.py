@@ -5,13 +5,11 @@ and their drafts."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, Field
 from pydantic_core import PydanticCustomError
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -20,6 +18,7 @@ from backend.api.applications import MAX_DRAFT_BYTES, STEPS, Answer, Applicant, 
 from backend.api.catalogue import Named
 from backend.api.deps import CurrentAccount, IdempotencyKey, LocaleQuery, OptionalAccount, SessionDep
 from backend.errors import ApiError, FieldError, not_found
+from backend.idempotency import Write, create_once
 from backend.localize import localize, text
 from backend.security import new_number
 from backend.validation import clean_text
@@ -274,17 +273,6 @@ async def _new_receipt(session: AsyncSession, day: dt.datetime) -> str:
             return receipt
 
 
-async def _replay(session: AsyncSession, account: models.Account, key: str, digest: str, locale: str) -> BundleApplicationOut | None:
-    """The application already made under this owner's key; 409 if the key came with another body."""
-    query = select(models.BundleApplication).where(models.BundleApplication.account_id == account.id, models.BundleApplication.idempotency_key == key)
-    existing = (await session.exec(query)).first()
-    if existing is None:
-        return None
-    if existing.body_digest != digest:
-        raise ApiError(409, "idempotency_key_reused", "this Idempotency-Key was used for a different application")
-    return await bundle_application_out(session, existing, locale, owner=True)
-
-
 @router.post(
     "/bundle-applications", response_model=BundleApplicationOut, status_code=201,
     responses={200: {"model": BundleApplicationOut, "description": "Already submitted under this Idempotency-Key with this body: that application"}},
@@ -298,60 +286,49 @@ async def submit_bundle(
     locale: LocaleQuery = "zh",
 ) -> BundleApplicationOut:
     """One joint application: every shared answer and material goes to each member
-    service that uses it, under one receipt number. An Idempotency-Key is scoped to
-    the account; the same key with another body is refused (409)."""
-    digest = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
-    if idempotency_key:
-        replay = await _replay(session, account, idempotency_key, digest, locale)
-        if replay:
-            response.status_code = 200
-            return replay
-    bundle = await session.get(models.Bundle, body.bundle_id)
-    if bundle is None:
-        raise ApiError(422, "validation_failed", "invalid input", [FieldError(field="bundle_id", code="unknown_bundle")])
-    answers, uploads = await _checked(session, body, bundle, account)
-    now = models.utcnow()
-    application = models.BundleApplication(
-        id=await _new_receipt(session, now),
-        bundle_id=bundle.id,
-        account_id=account.id,
-        applicant=body.applicant.model_dump(),
-        answers=answers,
-        uploads=uploads,
-        idempotency_key=idempotency_key,
-        body_digest=digest,
-    )
-    session.add(application)
-    await session.flush()
-    for position, service_id in enumerate(bundle.data["services"]):
-        used_by = lambda item: service_id in item["services"]  # noqa: E731
-        session.add(
-            models.BundleLine(
-                bundle_application_id=application.id,
-                service_id=service_id,
-                position=position,
-                answers={q["id"]: answers[q["id"]] for q in bundle.data["questions"] if used_by(q) and q["id"] in answers},
-                uploads={m["id"]: uploads[m["id"]] for m in bundle.data["materials"] if used_by(m) and m["id"] in uploads},
-                steps=[{"step": step, "done_at": now.isoformat() if i == 0 else None} for i, step in enumerate(STEPS)],
-            )
+    service that uses it, under one receipt number. The same Idempotency-Key never
+    makes a second one (backend/idempotency.py: scoped to the account and the body)."""
+
+    async def create() -> str:
+        bundle = await session.get(models.Bundle, body.bundle_id)
+        if bundle is None:
+            raise ApiError(422, "validation_failed", "invalid input", [FieldError(field="bundle_id", code="unknown_bundle")])
+        answers, uploads = await _checked(session, body, bundle, account)
+        now = models.utcnow()
+        application = models.BundleApplication(
+            id=await _new_receipt(session, now),
+            bundle_id=bundle.id,
+            account_id=account.id,
+            applicant=body.applicant.model_dump(),
+            answers=answers,
+            uploads=uploads,
         )
-    session.add(
-        models.Message(account_id=account.id, kind="application", reference=application.id, data={"title": bundle.data["name"], "body": _RECEIVED})
-    )
-    draft = await session.get(models.BundleDraft, (account.id, bundle.id))
-    if draft:
-        await session.delete(draft)
-    try:
-        await session.commit()
-    except IntegrityError:
-        # The same key won a concurrent race: give back that application.
-        await session.rollback()
-        replay = await _replay(session, account, idempotency_key, digest, locale) if idempotency_key else None
-        if replay is None:
-            raise
+        session.add(application)
+        await session.flush()
+        for position, service_id in enumerate(bundle.data["services"]):
+            used_by = lambda item: service_id in item["services"]  # noqa: E731
+            session.add(
+                models.BundleLine(
+                    bundle_application_id=application.id,
+                    service_id=service_id,
+                    position=position,
+                    answers={q["id"]: answers[q["id"]] for q in bundle.data["questions"] if used_by(q) and q["id"] in answers},
+                    uploads={m["id"]: uploads[m["id"]] for m in bundle.data["materials"] if used_by(m) and m["id"] in uploads},
+                    steps=[{"step": step, "done_at": now.isoformat() if i == 0 else None} for i, step in enumerate(STEPS)],
+                )
+            )
+        session.add(
+            models.Message(account_id=account.id, kind="application", reference=application.id, data={"title": bundle.data["name"], "body": _RECEIVED})
+        )
+        draft = await session.get(models.BundleDraft, (account.id, bundle.id))
+        if draft:
+            await session.delete(draft)
+        return application.id
+
+    receipt, created = await create_once(session, Write.of("bundle-applications", idempotency_key, account, body), create)
+    if not created:
         response.status_code = 200
-        return replay
-    return await bundle_application_out(session, application, locale, owner=True)
+    return await bundle_application_out(session, await session.get(models.BundleApplication, receipt), locale, owner=True)
 
 
 _RECEIVED = {

@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend import models
+from backend import models, throttle
 from backend.api.catalogue import Named
-from backend.api.deps import ClockTime, IdempotencyKey, LocaleQuery, OptionalAccount, SessionDep, today
+from backend.api.deps import ClockTime, CurrentAccount, IdempotencyKey, LocaleQuery, OptionalAccount, SessionDep, today
+from backend.idempotency import Write, create_once
+from backend.throttle import Bucket, Rule, client_address
 from backend.errors import ApiError, field_invalid, not_found
 from backend.localize import localize, text
 from backend.security import new_number
@@ -23,6 +25,9 @@ from backend.validation import Name, Phone, mask_phone
 router = APIRouter(tags=["halls"])
 
 HallId = Annotated[str, Path(max_length=60)]
+# Looking up a booking without logging in: its number and the whole phone, a few tries each.
+LOOKUP_SUBJECT = Rule("appointment:subject", free=5, first=60, cap=60 * 60)
+LOOKUP_CALLER = Rule("appointment:caller", free=10, first=60, cap=60 * 60)
 
 
 class OpeningHoursOut(BaseModel):
@@ -100,6 +105,10 @@ class HelpRequestIn(BaseModel):
     hall_id: str = Field(max_length=60)
     kiosk_id: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")
     locale: str = Field(pattern=r"^(zh|en|ja|ko|fr)$")
+
+
+class HelpCancel(BaseModel):
+    kiosk_id: str = Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9_-]+$")
 
 
 class HelpRequestOut(BaseModel):
@@ -220,60 +229,40 @@ async def book(
 ) -> AppointmentOut:
     """Book a place in a slot. The place is taken with one conditional update,
     so a slot is never over-booked, however many requests race for it."""
-    if idempotency_key:
-        existing = (await session.exec(select(models.Appointment).where(models.Appointment.idempotency_key == idempotency_key))).first()
-        if existing:
-            response.status_code = 200
-            return await appointment_out(session, existing, locale)
-    slot = await session.get(models.Slot, request.slot_id)
-    if slot is None:
-        raise not_found("slot")
-    service = await session.get(models.Service, request.service_id)
-    if service is None or not service.appointment or slot.hall_id not in service.data["halls"]:
-        raise field_invalid("service_id", "not_bookable_here")
-    if dt.datetime.combine(slot.day, slot.starts) <= dt.datetime.now():
-        raise ApiError(409, "slot_past", "the slot has already started")
-    taken = await session.exec(
-        update(models.Slot)
-        .where(models.Slot.id == slot.id, models.Slot.booked < models.Slot.capacity)
-        .values(booked=models.Slot.booked + 1)
-    )
-    if taken.rowcount != 1:
-        await session.rollback()
-        raise ApiError(409, "slot_full", "the slot is fully booked")
-    appointment = models.Appointment(
-        id=new_number(slot.day.strftime("%Y%m%d"), 6),
-        slot_id=slot.id,
-        hall_id=slot.hall_id,
-        service_id=service.id,
-        account_id=account.id if account else None,
-        name=request.name,
-        phone=request.phone,
-        idempotency_key=idempotency_key,
-    )
-    session.add(appointment)
-    try:
-        await session.commit()
-    except IntegrityError:
-        # The same idempotency key won a concurrent race: give back that booking.
-        await session.rollback()
-        existing = (await session.exec(select(models.Appointment).where(models.Appointment.idempotency_key == idempotency_key))).first()
-        if existing is None:
-            raise
+
+    async def create() -> str:
+        slot = await session.get(models.Slot, request.slot_id)
+        if slot is None:
+            raise not_found("slot")
+        service = await session.get(models.Service, request.service_id)
+        if service is None or not service.appointment or slot.hall_id not in service.data["halls"]:
+            raise field_invalid("service_id", "not_bookable_here")
+        if dt.datetime.combine(slot.day, slot.starts) <= dt.datetime.now():
+            raise ApiError(409, "slot_past", "the slot has already started")
+        taken = await session.exec(
+            update(models.Slot)
+            .where(models.Slot.id == slot.id, models.Slot.booked < models.Slot.capacity)
+            .values(booked=models.Slot.booked + 1)
+        )
+        if taken.rowcount != 1:
+            await session.rollback()
+            raise ApiError(409, "slot_full", "the slot is fully booked")
+        appointment = models.Appointment(
+            id=new_number(slot.day.strftime("%Y%m%d"), 6),
+            slot_id=slot.id,
+            hall_id=slot.hall_id,
+            service_id=service.id,
+            account_id=account.id if account else None,
+            name=request.name,
+            phone=request.phone,
+        )
+        session.add(appointment)
+        return appointment.id
+
+    appointment_id, created = await create_once(session, Write.of("appointments", idempotency_key, account, request), create)
+    if not created:
         response.status_code = 200
-        return await appointment_out(session, existing, locale)
-    return await appointment_out(session, appointment, locale)
-
-
-async def _owned_appointment(session: AsyncSession, appointment_id: str, account: models.Account | None, phone: str | None) -> models.Appointment:
-    appointment = await session.get(models.Appointment, appointment_id)
-    if appointment is None:
-        raise not_found("appointment")
-    if account and appointment.account_id == account.id:
-        return appointment
-    if phone and mask_phone(appointment.phone)[-4:] == phone[-4:] and len(phone) >= 4:
-        return appointment
-    raise not_found("appointment")
+    return await appointment_out(session, await session.get(models.Appointment, appointment_id), locale)
 
 
 @router.get("/appointments/{appointment_id}", response_model=AppointmentOut)
@@ -281,22 +270,36 @@ async def get_appointment(
     appointment_id: Annotated[str, Path(max_length=40)],
     session: SessionDep,
     account: OptionalAccount,
-    phone_last4: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
+    request: Request,
+    phone: Annotated[Phone | None, Query(description="The whole phone number it was booked with, for anyone not logged in")] = None,
     locale: LocaleQuery = "zh",
 ) -> AppointmentOut:
-    """Read by its owner, or by anyone who has its number and the phone's last four digits."""
-    return await appointment_out(session, await _owned_appointment(session, appointment_id, account, phone_last4), locale)
+    """Read by its owner, or by anyone with its number and the whole phone
+    number it was booked with (a few tries per booking and per caller)."""
+    appointment = await session.get(models.Appointment, appointment_id)
+    if appointment is not None and account is not None and appointment.account_id == account.id:
+        return await appointment_out(session, appointment, locale)
+    if phone is None:
+        raise not_found("appointment")
+    buckets = Bucket.of(LOOKUP_SUBJECT, appointment_id), Bucket.of(LOOKUP_CALLER, client_address(request))
+    await throttle.check(session, *buckets)
+    if appointment is None or appointment.phone != phone:
+        await throttle.failed(session, *buckets)
+        raise not_found("appointment")
+    return await appointment_out(session, appointment, locale)
 
 
 @router.post("/appointments/{appointment_id}/cancel", response_model=AppointmentOut)
 async def cancel_appointment(
     appointment_id: Annotated[str, Path(max_length=40)],
     session: SessionDep,
-    account: OptionalAccount,
-    phone_last4: Annotated[str | None, Query(pattern=r"^\d{4}$")] = None,
+    account: CurrentAccount,
     locale: LocaleQuery = "zh",
 ) -> AppointmentOut:
-    appointment = await _owned_appointment(session, appointment_id, account, phone_last4)
+    """Cancel, by its owner only (a booking made without an account is cancelled by phone)."""
+    appointment = await session.get(models.Appointment, appointment_id)
+    if appointment is None or appointment.account_id != account.id:
+        raise not_found("appointment")
     if appointment.status == "booked":
         appointment.status = "cancelled"
         appointment.cancelled_at = models.utcnow()
@@ -318,25 +321,26 @@ async def take_ticket(request: TicketRequest, session: SessionDep, response: Res
         raise field_invalid("service_id", "not_offered_here")
     # Named now: a rollback below expires the loaded rows, and asyncio cannot reload them lazily.
     hall_name, service_name = _named(hall, locale), _named(service, locale)
-    if idempotency_key:
-        existing = (await session.exec(select(models.QueueTicket).where(models.QueueTicket.idempotency_key == idempotency_key))).first()
-        if existing:
-            response.status_code = 200
-            return await _ticket_out(session, existing, hall_name, service_name)
-    for _attempt in range(5):
+    write = Write.of("queue-tickets", idempotency_key, None, request)
+
+    async def create() -> str:
         issued_today = select(func.count()).select_from(models.QueueTicket).where(
             models.QueueTicket.hall_id == hall_name.id, models.QueueTicket.day == today()
         )
         issued = (await session.exec(issued_today)).one()
-        ticket = models.QueueTicket(
-            hall_id=hall_name.id, service_id=service_name.id, day=today(), number=f"A{issued + 1:03d}", idempotency_key=idempotency_key
-        )
+        ticket = models.QueueTicket(hall_id=hall_name.id, service_id=service_name.id, day=today(), number=f"A{issued + 1:03d}")
         session.add(ticket)
+        await session.flush()
+        return str(ticket.id)
+
+    for _attempt in range(5):
         try:
-            await session.commit()
-            return await _ticket_out(session, ticket, hall_name, service_name)
+            ticket_id, created = await create_once(session, write, create)
         except IntegrityError:
-            await session.rollback()  # another kiosk took that number at the same moment; count again
+            continue  # another kiosk took that number at the same moment; count again
+        if not created:
+            response.status_code = 200
+        return await _ticket_out(session, await session.get(models.QueueTicket, int(ticket_id)), hall_name, service_name)
     raise ApiError(409, "busy", "please try again")
 
 
@@ -355,6 +359,21 @@ async def ask_for_help(request: HelpRequestIn, session: SessionDep) -> HelpReque
     """A kiosk user asks for a member of staff; the hall sees it in its list."""
     await _hall(session, request.hall_id)
     help_request = models.HelpRequest(**request.model_dump())
+    session.add(help_request)
+    await session.commit()
+    return HelpRequestOut(**help_request.model_dump())
+
+
+@router.post("/help-requests/{request_id}/cancel", response_model=HelpRequestOut)
+async def cancel_help(request_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: HelpCancel, session: SessionDep) -> HelpRequestOut:
+    """The person at the kiosk no longer needs staff. Only the kiosk that
+    asked can cancel, and only while the request is open."""
+    help_request = await session.get(models.HelpRequest, request_id)
+    if help_request is None or help_request.kiosk_id != body.kiosk_id:
+        raise not_found("help request")
+    if help_request.status != "open":
+        raise ApiError(409, "not_open", "the request is no longer open")
+    help_request.status = "cancelled"
     session.add(help_request)
     await session.commit()
     return HelpRequestOut(**help_request.model_dump())

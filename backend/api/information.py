@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import func
 from sqlmodel import select
 
@@ -77,6 +77,7 @@ class SearchResults(BaseModel):
     query: str
     results: list[SearchResult]
     did_you_mean: str | None
+    nearest: list[SearchResult] = Field(description="When nothing matched: the services that look most like the query")
 
 
 class Suggestion(BaseModel):
@@ -159,26 +160,33 @@ Query_ = Annotated[str, Query(min_length=1, max_length=100)]
 # which FastAPI runs in its thread pool, so ranking never holds up the event loop.
 
 
+def _result(hit) -> SearchResult:
+    return SearchResult(kind=hit.kind, id=hit.id, title=hit.title, summary=hit.summary, lang=hit.lang, score=hit.score)
+
+
 @router.get("/search", response_model=SearchResults)
-def search(
+async def search(
     request: Request,
     q: Query_,
     locale: LocaleQuery = "zh",
     kind: Annotated[list[SearchKind] | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 20,
 ) -> SearchResults:
-    """Services, articles and guides ranked for the query: fuzzy, with pinyin and initials for Chinese."""
+    """Services, articles and guides ranked for the query (BM25 over analysed
+    text, the locale's lexicon, typos, pinyin and initials). When nothing
+    matches: a spelling suggestion and the services nearest the query."""
     index = request.app.state.search_index
     hits = index.search(q, locale, kinds=kind or ("service", "article", "guide"), limit=limit)
     return SearchResults(
         query=q,
-        results=[SearchResult(**hit.__dict__) for hit in hits],
+        results=[_result(hit) for hit in hits],
         did_you_mean=None if hits else index.did_you_mean(q, locale),
+        nearest=[] if hits else [_result(hit) for hit in index.nearest(q, locale)],
     )
 
 
 @router.get("/search/suggest", response_model=list[Suggestion])
-def suggest(request: Request, q: Query_, locale: LocaleQuery = "zh", limit: Annotated[int, Query(ge=1, le=10)] = 8) -> list[Suggestion]:
-    """Suggestions as the user types."""
-    hits = request.app.state.search_index.search(q, locale, limit=limit)
+async def suggest(request: Request, q: Query_, locale: LocaleQuery = "zh", limit: Annotated[int, Query(ge=1, le=10)] = 8) -> list[Suggestion]:
+    """Suggestions as the user types (the last word may be unfinished)."""
+    hits = request.app.state.search_index.search(q, locale, limit=limit, prefix=True)
     return [Suggestion(kind=h.kind, id=h.id, title=h.title, lang=h.lang) for h in hits]

@@ -7,20 +7,25 @@ import datetime as dt
 import hmac
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Response
-from pydantic import BaseModel, EmailStr, Field, ValidationInfo, field_validator
+from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from backend import models
+from backend import models, throttle
 from backend.api.deps import CurrentAccount, IdempotencyKey, LocaleQuery, OptionalAccount, SessionDep
 from backend.errors import ApiError, field_invalid, not_found
+from backend.idempotency import Write, create_once
 from backend.localize import text
 from backend.security import digest, new_code, new_number
-from backend.validation import Name, Phone, Text
+from backend.throttle import Bucket, Rule, client_address
+from backend.validation import AccessCode, Email, Name, Phone, Text, Ticket
 
 router = APIRouter(tags=["interaction"])
+# A letter's 6-digit access code: a few tries per letter and per caller, then cool-downs.
+ACCESS_SUBJECT = Rule("letter:subject", free=5, first=60, cap=60 * 60)
+ACCESS_CALLER = Rule("letter:caller", free=10, first=60, cap=60 * 60)
 
 Kind = Literal["consultation", "complaint", "suggestion", "mailbox"]
 Category = Literal[
@@ -36,7 +41,7 @@ class LetterIn(BaseModel):
     contact_preference: Literal["phone", "sms", "email", "none"]
     name: Name | None = None
     phone: Phone | None = Field(default=None, validate_default=True)
-    email: EmailStr | None = Field(default=None, max_length=254, validate_default=True)
+    email: Email | None = Field(default=None, validate_default=True)
     locale: Literal["zh", "en", "ja", "ko", "fr"]
     attachments: list[Annotated[str, Field(pattern=r"^[a-f0-9]{32}$")]] = Field(default_factory=list, max_length=3)
 
@@ -70,7 +75,7 @@ class EvaluationIn(BaseModel):
     ease: int = Field(ge=1, le=5)
     speed: int = Field(ge=1, le=5)
     attitude: int = Field(ge=1, le=5)
-    comment: Annotated[str, Field(max_length=500)] = ""
+    comment: Text(500, required=False) = ""
 
 
 class EvaluationOut(BaseModel):
@@ -105,51 +110,48 @@ def letter_out(letter: models.Letter, locale: str, access_code: str | None = Non
 async def send_letter(
     body: LetterIn, session: SessionDep, account: OptionalAccount, response: Response, idempotency_key: IdempotencyKey = None
 ) -> LetterOut:
-    if idempotency_key:
-        existing = (await session.exec(select(models.Letter).where(models.Letter.idempotency_key == idempotency_key))).first()
-        if existing:
-            response.status_code = 200
-            return letter_out(existing, body.locale)
-    for upload_id in body.attachments:
-        if await session.get(models.Upload, upload_id) is None:
-            raise field_invalid("attachments", "unknown_upload")
     access_code = new_code()
-    now = models.utcnow()
-    letter = models.Letter(
-        id=new_number(now.strftime("%Y%m%d"), 6),
-        **body.model_dump(exclude={"email"}),
-        email=str(body.email) if body.email else None,
-        account_id=account.id if account else None,
-        access_code_hash=digest(access_code),
-        idempotency_key=idempotency_key,
-    )
-    session.add(letter)
-    try:
-        await session.commit()
-    except IntegrityError:
-        await session.rollback()
-        existing = (await session.exec(select(models.Letter).where(models.Letter.idempotency_key == idempotency_key))).first()
-        if existing is None:
-            raise
+
+    async def create() -> str:
+        for upload_id in body.attachments:
+            if await session.get(models.Upload, upload_id) is None:
+                raise field_invalid("attachments", "unknown_upload")
+        letter = models.Letter(
+            id=new_number(models.utcnow().strftime("%Y%m%d"), 6),
+            **body.model_dump(exclude={"email"}),
+            email=str(body.email) if body.email else None,
+            account_id=account.id if account else None,
+            access_code_hash=digest(access_code),
+        )
+        session.add(letter)
+        return letter.id
+
+    letter_id, created = await create_once(session, Write.of("letters", idempotency_key, account, body), create)
+    letter = await session.get(models.Letter, letter_id)
+    if not created:
         response.status_code = 200
-        return letter_out(existing, body.locale)
+        return letter_out(letter, body.locale)  # the access code was shown once, with the first answer
     return letter_out(letter, body.locale, access_code)
 
 
 @router.get("/letters/{ticket}", response_model=LetterOut)
 async def read_letter(
-    ticket: Annotated[str, Path(pattern=r"^\d{14}$")],
+    ticket: Annotated[Ticket, Path()],
     session: SessionDep,
     account: OptionalAccount,
-    access_code: Annotated[str | None, Query(pattern=r"^\d{6}$")] = None,
+    request: Request,
+    access_code: Annotated[AccessCode | None, Query()] = None,
     locale: LocaleQuery = "zh",
 ) -> LetterOut:
-    """Read a letter and its reply: its sender when logged in, or anyone with the ticket and access code."""
+    """Read a letter and its reply: its sender when logged in, or anyone with
+    the ticket and access code (a few tries per letter and per caller)."""
     letter = await session.get(models.Letter, ticket)
-    if letter is None:
-        raise not_found("letter")
-    owner = account is not None and letter.account_id == account.id
-    if not owner and not (access_code and hmac.compare_digest(digest(access_code), letter.access_code_hash)):
+    if letter is not None and account is not None and letter.account_id == account.id:
+        return letter_out(letter, locale)
+    buckets = Bucket.of(ACCESS_SUBJECT, ticket), Bucket.of(ACCESS_CALLER, client_address(request))
+    await throttle.check(session, *buckets)
+    if letter is None or not (access_code and hmac.compare_digest(digest(access_code), letter.access_code_hash)):
+        await throttle.failed(session, *buckets)
         raise not_found("letter")
     return letter_out(letter, locale)
 

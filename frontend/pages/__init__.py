@@ -8,38 +8,53 @@ from typing import Any
 
 import reflex as rx
 
-from frontend.pages import about, apply, benefits, booking, bundles, joint_progress, expat, halls, home, interact, letters, login, me, news, rate, search, service_guide, services, track
+from frontend.pages import about, apply, assistant, benefits, booking, bundles, expat, halls, home, interact, joint_progress, letters, login, me, news, rate, search, service_guide, services, track
+from frontend.served import ServedState, content_for, served_title
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A page family: its path below the locale and how to build it for one."""
+    """A page family: its path below the locale and how to build it for one.
+    An information page registers its content (frontend/served.py): the
+    server renders it into the first response and ServedState loads it."""
 
     path: str  # "" for home; "[name]" segments are path parameters
     render: Callable[[str], rx.Component]
-    title: Callable[[str], str | rx.Var]  # a Var for pages titled by their content
-    description: Callable[[str], str]
+    title: Callable[[str], str | rx.Var] | None  # None: titled by its record (frontend/served.py)
+    description: Callable[[str], str] | None  # None: described by its record
     on_load: Callable[[str], Any] | None = None
+    query: tuple[str, ...] = ()  # query parameters that make another page of it (filters, page numbers)
 
     @property
     def is_dynamic(self) -> bool:
         return "[" in self.path
 
+    @property
+    def is_served(self) -> bool:
+        return content_for(self.path) is not None
+
+    def page_title(self, locale: str) -> str | rx.Var:
+        """A record page's title is its record's: the server's, then the live state's."""
+        return self.title(locale) if self.title else served_title()
+
+    def load_event(self, locale: str) -> Any:
+        if self.is_served:
+            return ServedState.load(self.path, locale)
+        return self.on_load(locale) if self.on_load else None
+
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("", home.home_page, home.home_title, home.home_description, home.HomeState.load),
-    PageSpec("services", services.services_page, services.services_title, services.services_description, services.ServicesState.load),
-    PageSpec(
-        "services/[service_id]", service_guide.guide_page, service_guide.guide_title, service_guide.guide_description,
-        lambda locale: [service_guide.GuideState.load(locale), bundles.GuideBundlesState.load(locale)],
-    ),
-    PageSpec("search", search.search_page, search.search_title, search.search_description, search.SearchState.load),
-    PageSpec("news", news.news_page, news.news_title, news.news_description, news.NewsState.load),
-    PageSpec("news/[article_id]", news.article_page, news.article_title, news.article_description, news.ArticleState.load),
-    PageSpec("halls", halls.halls_page, halls.halls_title, halls.halls_description, halls.HallsState.load),
-    PageSpec("halls/[hall_id]", halls.hall_page, halls.hall_title, halls.hall_description, halls.HallState.load),
-    PageSpec("expat", expat.expat_page, expat.expat_title, expat.expat_description, expat.ExpatState.load),
-    PageSpec("expat/[guide_id]", expat.expat_guide_page, expat.expat_guide_title, expat.expat_guide_description, expat.ExpatGuideState.load),
+    PageSpec("", home.home_page, home.home_title, home.home_description),
+    PageSpec("services", services.services_page, services.services_title, services.services_description, query=services.QUERY),
+    PageSpec("services/[service_id]", service_guide.guide_page, None, None),
+    PageSpec("search", search.search_page, search.search_title, search.search_description, search.SearchState.load, query=("q",)),
+    PageSpec("assistant", assistant.assistant_page, assistant.assistant_title, assistant.assistant_description, assistant.AssistantState.load),
+    PageSpec("news", news.news_page, news.news_title, news.news_description, query=news.QUERY),
+    PageSpec("news/[article_id]", news.article_page, None, None),
+    PageSpec("halls", halls.halls_page, halls.halls_title, halls.halls_description),
+    PageSpec("halls/[hall_id]", halls.hall_page, None, None),
+    PageSpec("expat", expat.expat_page, expat.expat_title, expat.expat_description),
+    PageSpec("expat/[guide_id]", expat.expat_guide_page, None, None),
     PageSpec("interact", interact.interact_page, interact.interact_title, interact.interact_description),
     *(
         PageSpec(f"interact/{kind}", letters.letter_render(kind), letters.letter_title(kind), letters.letter_description, lambda locale, kind=kind: letters.LetterState.load(locale, kind))

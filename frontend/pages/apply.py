@@ -17,7 +17,7 @@ import reflex as rx
 
 from clients import accounts, applications, catalogue
 from clients.base import ClientError, InvalidInput, NotFound, Unauthorised, Unavailable
-from components.fields import choice_group, error_summary, field
+from components.fields import choice_group, error_summary, field, personal_field
 from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
@@ -25,7 +25,8 @@ from components.stepper import stepper
 from components.uploads import upload_field, uploaded_ids
 from frontend import validation
 from frontend.formatting import datetime_text
-from frontend.session import SessionState, login_url
+from frontend.personal import PersonalNumbers
+from frontend.session import api_token, login_url, token_refused
 from locales import N_, api_locale, around, gettext_for
 
 STEPS = (
@@ -40,6 +41,14 @@ STEPS = (
 CONDITIONS, NAME, IDENTITY, CONTACT, REQUEST, DOCUMENTS, REVIEW, DONE = range(8)
 DELIVERY = (("hall", N_("Collect it at the hall")), ("post", N_("Send it by post")), ("electronic", N_("Electronic copy in my account")))
 ID_TYPES = (("resident_id", N_("Chinese resident ID card")), ("passport", N_("Passport")))
+PERSONAL = ("id_number", "phone")  # kept by PersonalNumbers, never in ``answers``
+ANSWERS = ("name", "id_type", "address", "purpose", "delivery")  # (a submitted form also carries its fields by id)
+# The number's form depends on the document chosen beside it: the browser checks
+# that it is one of the two forms, the step's own check which one it must be.
+ID_NUMBER = dataclasses.replace(
+    validation.RESIDENT_ID, name="id-number", pattern=f"{validation.RESIDENT_ID.pattern}|{validation.PASSPORT.pattern}", check=""
+)
+PURPOSE = validation.text(2000)
 
 
 @dataclasses.dataclass
@@ -56,13 +65,13 @@ class Receipt:
     track_href: str = ""
 
 
-class ApplyState(rx.State):
+class ApplyState(PersonalNumbers, rx.State):
     step: int = CONDITIONS
     service_id: str = ""
     service_name: str = ""
     conditions: list[str] = []
     materials: list[MaterialSlot] = []
-    answers: dict[str, str] = {}
+    answers: dict[str, str] = {}  # everything but the personal numbers
     files: dict[str, str] = {}  # material field -> the upload field's JSON value
     errors: dict[str, str] = {}
     problem: str = ""  # not_online, not_found, unavailable, draft_not_saved, error
@@ -75,7 +84,7 @@ class ApplyState(rx.State):
         return self.router.url.path
 
     async def _token(self) -> str:
-        return (await self.get_state(SessionState)).token
+        return await api_token(self)
 
     @rx.event
     async def load(self, locale: str):
@@ -94,7 +103,7 @@ class ApplyState(rx.State):
             self.problem = "not_found"
             return
         except Unauthorised as error:
-            (await self.get_state(SessionState)).token = ""
+            await token_refused(self)
             yield rx.redirect(login_url(locale, self._here(), expired=error.code == "token_expired"))
             return
         except ClientError:
@@ -112,60 +121,62 @@ class ApplyState(rx.State):
             self.receipt = Receipt()
             self.idempotency_key = str(uuid.uuid4())
             foreigner = profile.kind == "foreigner"
-            self.answers = {
-                "name": profile.name,
-                "id_type": "passport" if foreigner else "resident_id",
-                "id_number": (profile.passport_number if foreigner else profile.id_number) or "",
-                "phone": (profile.phone or "").removeprefix("+86"),
-                "address": profile.address or "",
-            }
+            self.answers = {"name": profile.name, "id_type": "passport" if foreigner else "resident_id", "address": profile.address or ""}
+            self._forget_numbers()
+            self._keep_answers({"id_number": (profile.passport_number if foreigner else profile.id_number) or "", "phone": (profile.phone or "").removeprefix("+86")})
             try:
                 draft = await applications.draft(language, service_id, token=token)
             except ClientError:
                 draft = None
             if draft and isinstance(draft.data.get("answers"), dict):
-                self.answers = {**self.answers, **{k: str(v) for k, v in draft.data["answers"].items()}}
+                self._keep_answers({k: str(v) for k, v in draft.data["answers"].items()})
                 self.files = {k: str(v) for k, v in (draft.data.get("files") or {}).items()}
                 self.step = min(int(draft.data.get("step", CONDITIONS)), REVIEW)
                 self.idempotency_key = str(draft.data.get("key") or self.idempotency_key)
                 self.restored_from = datetime_text(draft.updated_at, locale)
 
+    def _keep_answers(self, answers: dict[str, str]) -> None:
+        """Record answers: the personal numbers kept apart (masked for the page),
+        the rest in ``answers``; anything else (a form's fields by id) is dropped."""
+        self.answers = {**self.answers, **{k: v for k, v in answers.items() if k in ANSWERS}}
+        document = "passport" if self.answers.get("id_type") == "passport" else "id_number"
+        for name in PERSONAL:
+            value = answers.get(name, self._number(name))
+            self._keep_number(name, document if name == "id_number" else "phone", value)
+
     async def _save_draft(self, locale: str) -> None:
         """Keep the answers on the server; if that fails, they are still in the tab."""
         token = await self._token()
         try:
-            draft = {"answers": dict(self.answers), "files": dict(self.files), "step": self.step, "key": self.idempotency_key}
+            draft = {"answers": {**self.answers, **self._numbers}, "files": dict(self.files), "step": self.step, "key": self.idempotency_key}
             await applications.save_draft(api_locale(locale), self.service_id, draft, token=token)
             if self.problem == "draft_not_saved":
                 self.problem = ""
         except Unauthorised as error:
-            (await self.get_state(SessionState)).token = ""
+            await token_refused(self)
             raise _SessionEnded(error.code == "token_expired") from None
         except ClientError:
             self.problem = "draft_not_saved"
 
-    def _validate(self, step: int, form: dict) -> dict[str, str]:
+    def _validate(self, step: int, form: dict) -> tuple[dict[str, str], dict[str, str]]:
+        """The step's errors, and its typed answers as their rules normalise them."""
         value = {k: str(v).strip() if isinstance(v, str) else v for k, v in form.items()}
         errors: dict[str, str | None] = {}
+        checked: dict[str, validation.Checked] = {}
         if step == CONDITIONS:
             errors["eligible"] = None if value.get("eligible") in ("on", True, "true") else "required"
         elif step == NAME:
-            errors["name"] = validation.text_error(value.get("name", ""), 60)
+            checked["name"] = validation.check(validation.NAME, value.get("name", ""))
         elif step == IDENTITY:
             kind = value.get("id_type", "")
             errors["id_type"] = None if kind in dict(ID_TYPES) else "invalid_choice"
-            number = value.get("id_number", "")
-            if not number:
-                errors["id_number"] = "required"
-            elif kind == "passport":
-                errors["id_number"] = None if validation.passport(number) else "invalid_passport"
-            else:
-                errors["id_number"] = None if validation.resident_id(number) else "invalid_id_number"
+            number = validation.check(ID_NUMBER, self._number("id_number"))
+            checked["id_number"] = number if number.error else validation.check(validation.PASSPORT if kind == "passport" else validation.RESIDENT_ID, number.value)
         elif step == CONTACT:
-            errors["phone"] = None if validation.phone_e164(value.get("phone", "")) else "invalid_phone"
-            errors["address"] = validation.text_error(value.get("address", ""), 200, required=False)
+            checked["phone"] = validation.check(validation.PHONE, self._number("phone"))
+            checked["address"] = validation.check(validation.ADDRESS, value.get("address", ""), required=False)
         elif step == REQUEST:
-            errors["purpose"] = validation.text_error(value.get("purpose", ""), 2000)
+            checked["purpose"] = validation.check(PURPOSE, value.get("purpose", ""))
             errors["delivery"] = None if value.get("delivery") in dict(DELIVERY) else "invalid_choice"
         elif step == DOCUMENTS:
             for slot in self.materials:
@@ -173,20 +184,24 @@ class ApplyState(rx.State):
                     errors[slot.field] = "required"
         elif step == REVIEW:
             errors["declaration"] = None if value.get("declaration") in ("on", True, "true") else "required"
-        return {k: v for k, v in errors.items() if v}
+        errors |= {name: result.error for name, result in checked.items()}
+        return {k: v for k, v in errors.items() if v}, {name: result.value for name, result in checked.items()}
 
     @rx.event
     async def next_step(self, locale: str, step: int, form: dict):
         if step != self.step:
             return  # a second click on a step already left behind (double click, slow network)
-        self.errors = self._validate(self.step, form)
+        if self.step in (IDENTITY, CONTACT):
+            self._keep_answers({"id_type": str(form.get("id_type", self.answers.get("id_type", ""))), **{n: self._submitted_number(form, n) for n in PERSONAL}})
+        self.errors, typed = self._validate(self.step, form)
+        self._stop_editing(keep_open=list(self.errors))
         if self.errors:
             yield rx.set_focus("apply-server-summary")
             return
         if self.step == DOCUMENTS:
             self.files = {slot.field: str(form.get(slot.field, "[]")) for slot in self.materials}
         elif self.step != CONDITIONS:
-            self.answers = {**self.answers, **{k: str(v).strip() for k, v in form.items() if k not in ("declaration",)}}
+            self._keep_answers({**{k: str(v).strip() for k, v in form.items()}, **typed})
         if self.step == REVIEW:
             yield ApplyState.send(locale)
             return
@@ -201,12 +216,14 @@ class ApplyState(rx.State):
     @rx.event
     def back(self):
         self.errors = {}
+        self._stop_editing()
         self.step = max(CONDITIONS, self.step - 1)
         return rx.set_focus("apply-step")
 
     @rx.event
     def go_to(self, step: int):
         self.errors = {}
+        self._stop_editing()
         self.step = max(CONDITIONS, min(step, REVIEW))
         return rx.set_focus("apply-step")
 
@@ -221,8 +238,8 @@ class ApplyState(rx.State):
             applicant=applications.Applicant(
                 name=self.answers.get("name", ""),
                 id_type=self.answers.get("id_type", "resident_id"),
-                id_number=self.answers.get("id_number", ""),
-                phone=self.answers.get("phone", ""),
+                id_number=self._number("id_number"),
+                phone=self._number("phone"),
                 address=self.answers.get("address") or None,
             ),
             answers={"purpose": self.answers.get("purpose", ""), "delivery": self.answers.get("delivery", "")},
@@ -233,13 +250,14 @@ class ApplyState(rx.State):
             application = await applications.submit(api_locale(locale), form, token=await self._token(), idempotency_key=self.idempotency_key)
         except Unauthorised as error:
             self.busy = False
-            (await self.get_state(SessionState)).token = ""
+            await token_refused(self)
             yield rx.redirect(login_url(locale, self._here(), expired=error.code == "token_expired"))
             return
         except InvalidInput as error:
             self.busy = False
             fields = {name.removeprefix("applicant."): code for name, code in error.fields.items()}
             self.errors = fields
+            self._stop_editing(keep_open=list(fields))
             first = next(iter(fields), "")
             self.step = {"name": NAME, "id_type": IDENTITY, "id_number": IDENTITY, "phone": CONTACT, "address": CONTACT}.get(
                 first, REQUEST if first.startswith("answers") else DOCUMENTS if first == "uploads" else REVIEW
@@ -254,7 +272,7 @@ class ApplyState(rx.State):
         self.busy = False
         self.receipt = Receipt(application.id, locale_href(locale, f"track?receipt={application.id}"))
         self.step = DONE
-        yield rx.call_script(f"Object.keys(sessionStorage).filter(k => k.startsWith('portal.form.apply-{self.service_id}')).forEach(k => sessionStorage.removeItem(k))")
+        self._forget_numbers()
         yield rx.set_focus("apply-step")
 
 
@@ -320,7 +338,7 @@ def _form(locale: str, step: int, *children, keep: bool = True) -> rx.Component:
         ),
         on_submit=ApplyState.next_step(locale, step),
         no_validate=True,
-        custom_attrs={"data-check": "", **({"data-keep": _keep_key(step)} if keep else {})},
+        custom_attrs=validation.form_attributes(**({"data-keep": _keep_key(step)} if keep else {})),
         # A different key per service and step, so the kept answers never cross.
         key=ApplyState.service_id + "-" + str(step),
     )
@@ -352,14 +370,18 @@ def _steps(locale: str) -> rx.Component:
                 ),
             ),
         ),
-        (NAME, _form(locale, NAME, field(locale, "name", labels["name"], errors=errors, form_id="apply", max_length=60, autocomplete="name", value=answers["name"], hint=_("As written on your ID card or passport.")))),
+        (NAME, _form(locale, NAME, field(locale, "name", labels["name"], rule=validation.NAME, errors=errors, form_id="apply", autocomplete="name", value=answers["name"], hint=_("As written on your ID card or passport.")))),
         (
             IDENTITY,
             _form(
                 locale,
                 IDENTITY,
                 choice_group(locale, "id_type", labels["id_type"], [(c, _(l)) for c, l in ID_TYPES], errors=errors, form_id="apply", value=answers["id_type"]),
-                field(locale, "id_number", labels["id_number"], errors=errors, form_id="apply", max_length=20, autocomplete="off", value=answers["id_number"], hint=_("A resident ID has 18 characters; the last can be X. A passport number has 5 to 9 letters and digits.")),
+                personal_field(
+                    locale, "id_number", labels["id_number"], masked=ApplyState.masked, unmasked=ApplyState.unmasked, edit=ApplyState.edit_number("id_number", "apply-id_number"),
+                    errors=errors, form_id="apply", rule=ID_NUMBER, autocomplete="off",
+                    hint=_("A resident ID has 18 characters; the last can be X. A passport number has 5 to 9 letters and digits."),
+                ),
             ),
         ),
         (
@@ -367,8 +389,11 @@ def _steps(locale: str) -> rx.Component:
             _form(
                 locale,
                 CONTACT,
-                field(locale, "phone", labels["phone"], errors=errors, form_id="apply", kind="tel", max_length=20, autocomplete="tel", input_mode="tel", value=answers["phone"]),
-                field(locale, "address", labels["address"], errors=errors, form_id="apply", required=False, max_length=200, autocomplete="street-address", value=answers["address"], hint=_("Needed only if the result is sent by post.")),
+                personal_field(
+                    locale, "phone", labels["phone"], masked=ApplyState.masked, unmasked=ApplyState.unmasked, edit=ApplyState.edit_number("phone", "apply-phone"),
+                    errors=errors, form_id="apply", rule=validation.PHONE, kind="tel", autocomplete="tel", input_mode="tel",
+                ),
+                field(locale, "address", labels["address"], errors=errors, form_id="apply", rule=validation.ADDRESS, required=False, autocomplete="street-address", value=answers["address"], hint=_("Needed only if the result is sent by post.")),
             ),
         ),
         (
@@ -376,7 +401,7 @@ def _steps(locale: str) -> rx.Component:
             _form(
                 locale,
                 REQUEST,
-                field(locale, "purpose", labels["purpose"], errors=errors, form_id="apply", kind="textarea", max_length=2000, rows=6, value=answers["purpose"], hint=_("In your own words. Up to 2,000 characters.")),
+                field(locale, "purpose", labels["purpose"], rule=PURPOSE, errors=errors, form_id="apply", kind="textarea", rows=6, value=answers["purpose"], hint=_("In your own words. Up to 2,000 characters.")),
                 choice_group(locale, "delivery", labels["delivery"], [(c, _(l)) for c, l in DELIVERY], errors=errors, form_id="apply", value=answers["delivery"]),
             ),
         ),
@@ -404,8 +429,8 @@ def _steps(locale: str) -> rx.Component:
                 rx.el.h2(_("Check your answers")),
                 rx.el.dl(
                     review_row(labels["name"], answers["name"]),
-                    review_row(labels["id_number"], answers["id_number"]),
-                    review_row(labels["phone"], answers["phone"]),
+                    review_row(labels["id_number"], ApplyState.masked["id_number"]),
+                    review_row(labels["phone"], ApplyState.masked["phone"]),
                     review_row(labels["address"], answers["address"]),
                     review_row(labels["purpose"], answers["purpose"]),
                     class_name="facts facts--grid",
@@ -434,6 +459,7 @@ def _steps(locale: str) -> rx.Component:
                 class_name="actions",
             ),
             class_name="confirmation",
+            custom_attrs={"data-forget-kept": "apply-" + ApplyState.service_id + "-"},  # sent: the tab's copies go (forms.js)
         ),
     )
 

@@ -24,7 +24,8 @@ from components.fields import choice_group, error_summary, field
 from components.links import locale_href, nav_link
 from components.notices import content_lang, notice, unavailable_notice
 from components.page import page_frame
-from frontend.session import SessionState, login_url
+from frontend import validation
+from frontend.session import api_token, login_url, token_refused
 from locales import N_, api_locale, babel_locale, gettext_for
 
 # (name, question, options or None for a number) per audience, in the order asked.
@@ -88,6 +89,7 @@ BUSINESS = (
 )
 QUESTIONS = {"resident": RESIDENT, "business": BUSINESS}
 NUMBER_LIMITS = {"age": 130, "years": 200}
+WHOLE_NUMBER = validation.FieldRule("whole-number", "invalid_format", drop=f"[{validation.SPACE}]", pattern="[0-9]{1,3}")
 
 
 @dataclasses.dataclass
@@ -127,13 +129,13 @@ class BenefitsState(rx.State):
 
     @rx.event
     async def use_my_account(self, locale: str):
-        token = (await self.get_state(SessionState)).token
+        token = await api_token(self)
         if not token:
             return rx.redirect(login_url(locale, self.router.url.path))
         try:
             held = await benefits.prefill(api_locale(locale), token)
         except Unauthorised as error:
-            (await self.get_state(SessionState)).token = ""
+            await token_refused(self)
             return rx.redirect(login_url(locale, self.router.url.path, expired=error.code == "token_expired"))
         except ClientError:
             self.problem = "unavailable"
@@ -148,13 +150,17 @@ class BenefitsState(rx.State):
         errors: dict[str, str] = {}
         for name, _question, options in QUESTIONS[self.audience]:
             value = str(form.get(name, "")).strip()
-            if not value:
-                continue
             if options is None:
-                if not value.isdigit() or int(value) > NUMBER_LIMITS[name]:
-                    errors[name] = "out_of_range" if value.isdigit() else "invalid_format"
-                else:
-                    answers[name] = int(value)
+                checked = validation.check(WHOLE_NUMBER, value, required=False)
+                if checked.error:
+                    errors[name] = checked.error
+                elif checked.value:
+                    if int(checked.value) > NUMBER_LIMITS[name]:
+                        errors[name] = "out_of_range"
+                    else:
+                        answers[name] = int(checked.value)
+            elif not value:
+                continue
             elif value in dict(options):
                 answers[name] = value == "yes" if name == "disability" else value
             else:
@@ -200,7 +206,7 @@ def _question(locale: str, index: int, name: str, question: str, options) -> rx.
     errors = BenefitsState.errors
     value = BenefitsState.answers.get(name, "").to(str)
     control = (
-        field(locale, name, _(question), errors=errors, form_id="benefits", required=False, max_length=3, input_mode="numeric", pattern="[0-9]*", value=value, format_message=_("Enter a whole number."))
+        field(locale, name, _(question), rule=WHOLE_NUMBER, errors=errors, form_id="benefits", required=False, input_mode="numeric", value=value, format_message=_("Enter a whole number."))
         if options is None
         else choice_group(locale, name, _(question), [(code, _(label)) for code, label in options], errors=errors, form_id="benefits", value=value, required=False)
     )
@@ -241,7 +247,7 @@ def _questions(locale: str, audience: str) -> rx.Component:
         ),
         on_submit=BenefitsState.check(locale),
         no_validate=True,
-        custom_attrs={"data-check": ""},
+        custom_attrs=validation.form_attributes(),
         key=audience,
     )
 

@@ -8,20 +8,22 @@ import dataclasses
 import uuid
 
 import reflex as rx
-import segno
+from reflex.vars.base import Var
 
 from clients import accounts, catalogue, halls
 from clients.base import ClientError, Conflict, InvalidInput, Unauthorised, Unavailable
-from components.fields import error_summary, field
+from components.fields import error_summary, field, personal_field
 from components.icons import icon
 from components.images import image
 from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
+from components.records import qr_data_uri
 from components.stepper import stepper
 from frontend import validation
 from frontend.formatting import date_text, number_text, time_text, weekday_date
-from frontend.session import SessionState
+from frontend.personal import PersonalNumbers
+from frontend.session import api_token
 from locales import N_, api_locale, gettext_for, ngettext_for
 
 STEPS = (N_("Service"), N_("Hall"), N_("Time"), N_("Your details"), N_("Check and confirm"))
@@ -59,10 +61,6 @@ class Confirmation:
     qr: str = ""
 
 
-def qr_data_uri(text: str) -> str:
-    return segno.make(text, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
-
-
 def places_text(available: int, locale: str) -> str:
     """What is left in a time slot: "1 place left", "3 places left" or "Full"."""
     _ = gettext_for(locale)
@@ -72,7 +70,7 @@ def places_text(available: int, locale: str) -> str:
     return ngettext("%(count)s place left", "%(count)s places left", available) % {"count": number_text(available, locale)}
 
 
-class BookingState(rx.State):
+class BookingState(PersonalNumbers, rx.State):
     step: int = SERVICE
     services: list[Option] = []
     halls: list[Option] = []
@@ -84,7 +82,6 @@ class BookingState(rx.State):
     slot_id: str = ""
     slot_label: str = ""
     name: str = ""
-    phone: str = ""
     errors: dict[str, str] = {}
     problem: str = ""
     busy: bool = False
@@ -97,6 +94,7 @@ class BookingState(rx.State):
         self.step, self.errors, self.problem, self.busy = SERVICE, {}, "", False
         self.service_id, self.hall_id, self.slot_id = str(query.get("service", ""))[:60], str(query.get("hall", ""))[:60], ""
         self.confirmation = Confirmation()
+        self._forget_numbers()
         language = api_locale(locale)
         try:
             listing = await catalogue.services(language, size=50)
@@ -111,11 +109,12 @@ class BookingState(rx.State):
             except ClientError:
                 self.hall_id = ""
         self.services = [Option(s.id, s.name) for s in bookable]
-        token = (await self.get_state(SessionState)).token
+        token = await api_token(self)
         if token:
             try:
                 profile = await accounts.me(language, token)
-                self.name, self.phone = profile.name, (profile.phone or "").removeprefix("+86")
+                self.name = profile.name
+                self._keep_number("phone", "phone", (profile.phone or "").removeprefix("+86"))
             except ClientError:
                 pass
         if self.service_id in {s.value for s in self.services}:
@@ -188,13 +187,16 @@ class BookingState(rx.State):
 
     @rx.event
     def give_details(self, form: dict):
-        name = str(form.get("name", "")).strip()
-        phone = str(form.get("phone", "")).strip()
-        self.name, self.phone = name, phone
-        errors = {"name": validation.text_error(name, 60), "phone": None if validation.phone_e164(phone) else "invalid_phone"}
-        self.errors = {k: v for k, v in errors.items() if v}
+        name = validation.check(validation.NAME, str(form.get("name", "")))
+        self._keep_number("phone", "phone", self._submitted_number(form, "phone"))
+        phone = validation.check(validation.PHONE, self._number("phone"))
+        self.errors = {k: v for k, v in {"name": name.error, "phone": phone.error}.items() if v}
+        self._stop_editing(keep_open=list(self.errors))
         if self.errors:
+            self.name = str(form.get("name", "")).strip()
             return rx.set_focus("booking-problem")
+        self.name = name.value
+        self._keep_number("phone", "phone", phone.value)
         self.idempotency_key = str(uuid.uuid4())
         self.step = CONFIRM
         return rx.set_focus("booking-step")
@@ -202,6 +204,7 @@ class BookingState(rx.State):
     @rx.event
     def back(self):
         self.errors, self.problem = {}, ""
+        self._stop_editing()
         self.step = max(SERVICE, self.step - 1)
         return rx.set_focus("booking-step")
 
@@ -211,8 +214,8 @@ class BookingState(rx.State):
             return
         self.busy, self.problem = True, ""
         yield
-        token = (await self.get_state(SessionState)).token or None
-        booking = halls.Booking(slot_id=int(self.slot_id), service_id=self.service_id, name=self.name, phone=self.phone)
+        token = await api_token(self)
+        booking = halls.Booking(slot_id=int(self.slot_id), service_id=self.service_id, name=self.name, phone=self._number("phone"))
         try:
             appointment = await halls.book(api_locale(locale), booking, idempotency_key=self.idempotency_key, token=token)
         except Unauthorised:
@@ -228,6 +231,7 @@ class BookingState(rx.State):
         except InvalidInput as error:
             self.busy = False
             self.errors = error.fields
+            self._stop_editing(keep_open=list(error.fields))
             self.step = DETAILS
             yield rx.set_focus("booking-problem")
             return
@@ -247,6 +251,7 @@ class BookingState(rx.State):
         )
         self.busy = False
         self.step = DONE
+        self._forget_numbers()
         yield rx.set_focus("booking-step")
 
 
@@ -289,7 +294,7 @@ def _choose(locale: str, name: str, question: str, options: rx.Var, current: rx.
         rx.el.div(_back(locale) if back else rx.fragment(), rx.el.button(_("Continue"), type="submit", class_name="button"), class_name="form-actions"),
         on_submit=on_submit,
         no_validate=True,
-        custom_attrs={"data-check": ""},
+        custom_attrs=validation.form_attributes(),
     )
 
 
@@ -324,7 +329,7 @@ def _slots(locale: str) -> rx.Component:
         rx.el.div(_back(locale), rx.el.button(_("Continue"), type="submit", class_name="button"), class_name="form-actions"),
         on_submit=BookingState.choose_time,
         no_validate=True,
-        custom_attrs={"data-check": ""},
+        custom_attrs=validation.form_attributes(),
     )
 
 
@@ -333,12 +338,16 @@ def _details(locale: str) -> rx.Component:
     labels = {"name": _("Full name"), "phone": _("Phone number")}
     return rx.el.form(
         error_summary(locale, "booking", BookingState.errors, labels),
-        field(locale, "name", labels["name"], errors=BookingState.errors, form_id="booking", max_length=60, autocomplete="name", value=BookingState.name, hint=_("As on your ID card or passport.")),
-        field(locale, "phone", labels["phone"], errors=BookingState.errors, form_id="booking", kind="tel", max_length=20, autocomplete="tel", input_mode="tel", value=BookingState.phone, hint=_("We send a reminder the day before. A foreign number is fine, with its country code.")),
+        field(locale, "name", labels["name"], errors=BookingState.errors, form_id="booking", rule=validation.NAME, autocomplete="name", value=BookingState.name, hint=_("As on your ID card or passport.")),
+        personal_field(
+            locale, "phone", labels["phone"], masked=BookingState.masked, unmasked=BookingState.unmasked, edit=BookingState.edit_number("phone", "booking-phone"),
+            errors=BookingState.errors, form_id="booking", rule=validation.PHONE, kind="tel", autocomplete="tel", input_mode="tel",
+            hint=_("We send a reminder the day before. A foreign number is fine, with its country code."),
+        ),
         rx.el.div(_back(locale), rx.el.button(_("Continue"), type="submit", class_name="button"), class_name="form-actions"),
         on_submit=BookingState.give_details,
         no_validate=True,
-        custom_attrs={"data-check": "", "data-keep": "booking-details"},
+        custom_attrs=validation.form_attributes(**{"data-keep": "booking-details"}),
     )
 
 
@@ -350,7 +359,7 @@ def _review(locale: str) -> rx.Component:
             rx.el.div(rx.el.dt(_("Hall")), rx.el.dd(BookingState.hall_name, custom_attrs={"data-content": ""})),
             rx.el.div(rx.el.dt(_("Time")), rx.el.dd(BookingState.slot_label)),
             rx.el.div(rx.el.dt(_("Name")), rx.el.dd(BookingState.name, custom_attrs={"data-content": ""})),
-            rx.el.div(rx.el.dt(_("Phone")), rx.el.dd(BookingState.phone, custom_attrs={"translate": "no"})),
+            rx.el.div(rx.el.dt(_("Phone")), rx.el.dd(BookingState.masked["phone"], custom_attrs={"translate": "no"})),
             class_name="facts facts--grid",
         ),
         rx.el.p(_("Bring the documents listed in the service guide. If you cannot come, please cancel so someone else can have the place.")),
@@ -386,7 +395,7 @@ def _done(locale: str) -> rx.Component:
             class_name="facts facts--grid",
         ),
         rx.el.div(
-            rx.el.button(icon("document"), _("Print"), type="button", class_name="button button--secondary", on_click=rx.call_script("window.print()")),
+            rx.el.button(icon("document"), _("Print"), type="button", class_name="button button--secondary", on_click=rx.call_function(Var("window.print"))),
             nav_link(_("See my appointments"), href=locale_href(locale, "me"), class_name="button button--secondary"),
             class_name="actions",
         ),

@@ -21,8 +21,9 @@ from babel.lists import format_list
 from clients import accounts, bundles
 from clients.applications import Applicant
 from clients.base import ClientError, Conflict, InvalidInput, NotFound, Unauthorised, Unavailable
-from components.fields import choice_group, error_messages, field
+from components.fields import choice_group, error_messages, field, personal_field
 from components.icons import icon
+from components.joint_records import JointView, joint_lines, joint_view
 from components.links import locale_href, nav_link, plain_link
 from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, content_lang, has_content, not_found_notice, notice, remote_content, unavailable_notice
 from components.page import page_frame
@@ -30,13 +31,15 @@ from components.stepper import stepper
 from components.uploads import upload_field, uploaded_ids
 from frontend import validation
 from frontend.formatting import datetime_text, number_text
-from frontend.pages.joint_progress import JointView, joint_lines, joint_view
-from frontend.session import SessionState, login_url
+from frontend.pages.apply import ID_NUMBER
+from frontend.personal import PersonalNumbers
+from frontend.session import api_token, login_url, token_refused
 from locales import N_, api_locale, around, babel_locale, gettext_for, ngettext_for
 
 STEPS = (N_("About you"), N_("Your answers"), N_("Documents"), N_("Check and send"))
 APPLICANT, ANSWERS, DOCUMENTS, REVIEW, DONE = range(5)
 ID_TYPES = (("resident_id", N_("Chinese resident ID card")), ("passport", N_("Passport")))
+PERSONAL = ("id_number", "phone")  # kept by PersonalNumbers, never in ``answers``
 
 
 def _messages(locale: str) -> dict[str, str]:
@@ -200,14 +203,14 @@ class BundleState(rx.State):
         self.status = STALE if result.stale else READY
 
 
-class BundleApplyState(rx.State):
+class BundleApplyState(PersonalNumbers, rx.State):
     step: int = APPLICANT
     bundle_id: str = ""
     bundle_name: str = ""
     lang: str = ""
     questions: list[QuestionView] = []
     materials: list[MaterialView] = []
-    answers: dict[str, str] = {}  # applicant fields and q_<id> answers, as typed
+    answers: dict[str, str] = {}  # name, id_type and q_<id> answers (the personal numbers are kept apart)
     files: dict[str, str] = {}  # m_<id> -> the upload field's JSON value
     errors: dict[str, str] = {}
     error_items: list[ErrorItem] = []
@@ -221,8 +224,8 @@ class BundleApplyState(rx.State):
     def _here(self) -> str:
         return self.router.url.path
 
-    async def _token(self) -> str:
-        return (await self.get_state(SessionState)).token
+    async def _token(self) -> str | None:
+        return await api_token(self)
 
     @rx.event
     async def load(self, locale: str):
@@ -241,7 +244,7 @@ class BundleApplyState(rx.State):
             self.problem = "not_found"
             return
         except Unauthorised as error:
-            (await self.get_state(SessionState)).token = ""
+            await token_refused(self)
             yield rx.redirect(login_url(locale, self._here(), expired=error.code == "token_expired"))
             return
         except ClientError:
@@ -270,27 +273,33 @@ class BundleApplyState(rx.State):
             self.result = JointView()
             self.idempotency_key = str(uuid.uuid4())
             foreigner = profile.kind == "foreigner"
-            self.answers = {
-                "name": profile.name,
-                "id_type": "passport" if foreigner else "resident_id",
-                "id_number": (profile.passport_number if foreigner else profile.id_number) or "",
-                "phone": (profile.phone or "").removeprefix("+86"),
-            }
+            self.answers = {"name": profile.name, "id_type": "passport" if foreigner else "resident_id"}
+            self._forget_numbers()
+            self._keep_answers({"id_number": (profile.passport_number if foreigner else profile.id_number) or "", "phone": (profile.phone or "").removeprefix("+86")})
             try:
                 draft = await bundles.draft(language, bundle_id, token=token)
             except ClientError:
                 draft = None
             if draft and isinstance(draft.data.get("answers"), dict):
-                self.answers = {**self.answers, **{str(k): str(v) for k, v in draft.data["answers"].items()}}
+                self._keep_answers({str(k): str(v) for k, v in draft.data["answers"].items()})
                 self.files = {str(k): str(v) for k, v in (draft.data.get("files") or {}).items()}
                 self.step = min(int(draft.data.get("step", APPLICANT)), REVIEW)
                 self.idempotency_key = str(draft.data.get("key") or self.idempotency_key)
                 self.restored_from = datetime_text(draft.updated_at, locale)
         self._refresh_review(locale)
 
+    def _keep_answers(self, answers: dict[str, str]) -> None:
+        """Record answers: the personal numbers kept apart (masked for the page), the rest in ``answers``."""
+        known = {"name", "id_type", *(q.field for q in self.questions)}
+        self.answers = {**self.answers, **{k: v for k, v in answers.items() if k in known}}
+        document = "passport" if self.answers.get("id_type") == "passport" else "id_number"
+        for name in PERSONAL:
+            self._keep_number(name, document if name == "id_number" else "phone", answers.get(name, self._number(name)))
+
     def _refresh_review(self, locale: str) -> None:
         _ = gettext_for(locale)
-        rows = [ReviewRow(_("Full name"), self.answers.get("name", "")), ReviewRow(_("Document number"), self.answers.get("id_number", "")), ReviewRow(_("Phone number"), self.answers.get("phone", ""))]
+        masked = self.masked
+        rows = [ReviewRow(_("Full name"), self.answers.get("name", "")), ReviewRow(_("Document number"), masked.get("id_number", "")), ReviewRow(_("Phone number"), masked.get("phone", ""))]
         for q in self.questions:
             value = self.answers.get(q.field, "")
             if q.kind == "choice":
@@ -303,21 +312,21 @@ class BundleApplyState(rx.State):
     async def _save_draft(self, locale: str) -> None:
         """Keep the answers on the server; if that fails, they are still in the tab."""
         try:
-            data = {"answers": dict(self.answers), "files": dict(self.files), "step": self.step, "key": self.idempotency_key}
+            data = {"answers": {**self.answers, **self._numbers}, "files": dict(self.files), "step": self.step, "key": self.idempotency_key}
             await bundles.save_draft(api_locale(locale), self.bundle_id, data, token=await self._token())
             if self.problem == "draft_not_saved":
                 self.problem = ""
         except Unauthorised as error:
-            (await self.get_state(SessionState)).token = ""
+            await token_refused(self)
             raise _SessionEnded(error.code == "token_expired") from None
         except ClientError:
             self.problem = "draft_not_saved"
 
     def _question_error(self, q: QuestionView, value: str) -> str | None:
+        if q.kind == "text":
+            return validation.check(validation.text(q.max_length), value, required=q.required).error
         if not value:
             return "required" if q.required else None
-        if q.kind == "text":
-            return validation.text_error(value, q.max_length, q.required)
         if q.kind == "date":
             try:
                 day = dt.date.fromisoformat(value)
@@ -327,21 +336,18 @@ class BundleApplyState(rx.State):
         allowed = {c.value for c in q.choices} if q.kind == "choice" else {"yes", "no"}
         return None if value in allowed else "invalid_choice"
 
-    def _validate(self, step: int, form: dict) -> dict[str, str]:
+    def _validate(self, step: int, form: dict) -> tuple[dict[str, str], dict[str, str]]:
+        """The step's errors, and its typed applicant answers as their rules normalise them."""
         value = {k: v.strip() if isinstance(v, str) else v for k, v in form.items()}
         errors: dict[str, str | None] = {}
+        checked: dict[str, validation.Checked] = {}
         if step == APPLICANT:
-            errors["name"] = validation.text_error(value.get("name", ""), 60)
+            checked["name"] = validation.check(validation.NAME, value.get("name", ""))
             kind = value.get("id_type", "")
             errors["id_type"] = None if kind in dict(ID_TYPES) else "invalid_choice"
-            number = value.get("id_number", "")
-            if not number:
-                errors["id_number"] = "required"
-            elif kind == "passport":
-                errors["id_number"] = None if validation.passport(number) else "invalid_passport"
-            else:
-                errors["id_number"] = None if validation.resident_id(number) else "invalid_id_number"
-            errors["phone"] = None if validation.phone_e164(value.get("phone", "")) else "invalid_phone"
+            number = validation.check(ID_NUMBER, self._number("id_number"))
+            checked["id_number"] = number if number.error else validation.check(validation.PASSPORT if kind == "passport" else validation.RESIDENT_ID, number.value)
+            checked["phone"] = validation.check(validation.PHONE, self._number("phone"))
         elif step == ANSWERS:
             for q in self.questions:
                 errors[q.field] = self._question_error(q, str(value.get(q.field, "")))
@@ -351,7 +357,8 @@ class BundleApplyState(rx.State):
                     errors[m.field] = "required"
         elif step == REVIEW:
             errors["declaration"] = None if value.get("declaration") in ("on", True, "true") else "required"
-        return {k: v for k, v in errors.items() if v}
+        errors |= {name: result.error for name, result in checked.items()}
+        return {k: v for k, v in errors.items() if v}, {name: result.value for name, result in checked.items()}
 
     def _show_errors(self, locale: str, errors: dict[str, str]) -> None:
         _ = gettext_for(locale)
@@ -364,15 +371,18 @@ class BundleApplyState(rx.State):
     async def next_step(self, locale: str, step: int, form: dict):
         if step != self.step:
             return  # a second click on a step already left behind
-        errors = self._validate(self.step, form)
+        if self.step == APPLICANT:
+            self._keep_answers({"id_type": str(form.get("id_type", self.answers.get("id_type", ""))), **{n: self._submitted_number(form, n) for n in PERSONAL}})
+        errors, typed = self._validate(self.step, form)
         self._show_errors(locale, errors)
+        self._stop_editing(keep_open=list(errors))
         if errors:
             yield rx.set_focus("bundle-server-summary")
             return
         if self.step == DOCUMENTS:
             self.files = {m.field: str(form.get(m.field, "[]")) for m in self.materials}
         elif self.step != REVIEW:
-            self.answers = {**self.answers, **{k: str(v).strip() for k, v in form.items() if k != "declaration"}}
+            self._keep_answers({**{k: str(v).strip() for k, v in form.items()}, **typed})
         if self.step == REVIEW:
             yield BundleApplyState.send(locale)
             return
@@ -388,16 +398,18 @@ class BundleApplyState(rx.State):
     @rx.event
     def back(self):
         self.errors, self.error_items = {}, []
+        self._stop_editing()
         self.step = max(APPLICANT, self.step - 1)
         return rx.set_focus("bundle-step")
 
     @rx.event
     def go_to(self, step: int):
         self.errors, self.error_items = {}, []
+        self._stop_editing()
         self.step = max(APPLICANT, min(step, REVIEW))
         return rx.set_focus("bundle-step")
 
-    def _form(self) -> bundles.JointApplicationForm:
+    def _joint_form(self) -> bundles.JointApplicationForm:
         answers: dict[str, str | bool] = {}
         for q in self.questions:
             value = self.answers.get(q.field, "")
@@ -408,8 +420,8 @@ class BundleApplyState(rx.State):
             applicant=Applicant(
                 name=self.answers.get("name", ""),
                 id_type=self.answers.get("id_type", "resident_id"),
-                id_number=self.answers.get("id_number", ""),
-                phone=self.answers.get("phone", ""),
+                id_number=self._number("id_number"),
+                phone=self._number("phone"),
             ),
             answers=answers,
             uploads={m.id: ids[0] for m in self.materials if (ids := uploaded_ids(self.files.get(m.field, "[]")))},
@@ -423,27 +435,33 @@ class BundleApplyState(rx.State):
         self.busy, self.problem = True, ""
         yield
         try:
-            joint = await bundles.submit(api_locale(locale), self._form(), token=await self._token(), idempotency_key=self.idempotency_key)
+            joint = await bundles.submit(api_locale(locale), self._joint_form(), token=await self._token(), idempotency_key=self.idempotency_key)
         except Unauthorised as error:
             self.busy = False
-            (await self.get_state(SessionState)).token = ""
+            await token_refused(self)
             yield rx.redirect(login_url(locale, self._here(), expired=error.code == "token_expired"))
             return
         except InvalidInput as error:
             self.busy = False
+            if not error.fields:  # the key came with other answers: this attempt was already sent (backend/idempotency.py)
+                self.problem = "already_sent"
+                yield rx.set_focus("bundle-problem")
+                return
             fields = {}
             for name, code in error.fields.items():
                 head, _dot, rest = name.partition(".")
                 fields[{"answers": "q_", "uploads": "m_"}.get(head, "") + rest if head in ("answers", "uploads", "applicant") else name] = code
             self._show_errors(locale, fields)
+            self._stop_editing(keep_open=list(fields))
             first = next(iter(fields), "")
             self.step = ANSWERS if first.startswith("q_") else DOCUMENTS if first.startswith("m_") else APPLICANT if first in ("name", "id_type", "id_number", "phone") else REVIEW
             yield rx.set_focus("bundle-server-summary")
             return
         except Conflict:
-            # This attempt was already sent with other answers (they changed after a lost reply): it is in the account.
+            # The key is another account's (a shared computer's stale tab): a new attempt gets a new key.
             self.busy = False
-            self.problem = "already_sent"
+            self.idempotency_key = str(uuid.uuid4())
+            self.problem = "error"
             yield rx.set_focus("bundle-problem")
             return
         except ClientError as error:
@@ -454,7 +472,7 @@ class BundleApplyState(rx.State):
         self.busy = False
         self.result = joint_view(joint, locale)
         self.step = DONE
-        yield rx.call_script(f"Object.keys(sessionStorage).filter(k => k.startsWith('portal.form.bundle-{self.bundle_id}')).forEach(k => sessionStorage.removeItem(k))")
+        self._forget_numbers()
         yield rx.set_focus("bundle-step")
 
 
@@ -639,7 +657,7 @@ def _question(locale: str, q: rx.Var) -> rx.Component:
             _server_error(locale, q.field),
             options,
             id=field_id,
-            tab_index=-1,
+            custom_attrs={"tabIndex": "-1"},  # a fieldset has no tab_index prop; the error summary focuses the group
             class_name=rx.cond(invalid, "field--error", ""),
         ),
         rx.el.div(
@@ -655,7 +673,7 @@ def _question(locale: str, q: rx.Var) -> rx.Component:
                 default_value=value,
                 aria_describedby=described,
                 aria_invalid=rx.cond(invalid, "true", None),
-                custom_attrs={**checks, "data-max-length": q.max_length.to(str)},
+                custom_attrs={**checks, "data-normalise": "NFC", "data-max-length": q.max_length.to(str)},
             ),
             class_name=rx.cond(invalid, "field field--error", "field"),
         ),
@@ -680,7 +698,7 @@ def _form(locale: str, step: int, *children, keep: bool = True) -> rx.Component:
         ),
         on_submit=BundleApplyState.next_step(locale, step),
         no_validate=True,
-        custom_attrs={"data-check": "", **({"data-keep": "bundle-" + BundleApplyState.bundle_id + f"-{step}"} if keep else {})},
+        custom_attrs=validation.form_attributes(**({"data-keep": "bundle-" + BundleApplyState.bundle_id + f"-{step}"} if keep else {})),
         key=BundleApplyState.bundle_id + "-" + str(step),
     )
 
@@ -698,10 +716,17 @@ def _steps(locale: str) -> rx.Component:
                 locale,
                 APPLICANT,
                 rx.el.p(_("We fill in what your account already holds. Check it and correct anything that has changed."), class_name="hint"),
-                field(locale, "name", _("Full name"), errors=errors, form_id="bundle", max_length=60, autocomplete="name", value=answers["name"]),
+                field(locale, "name", _("Full name"), rule=validation.NAME, errors=errors, form_id="bundle", autocomplete="name", value=answers["name"]),
                 choice_group(locale, "id_type", _("Which document do you have?"), [(c, _(l)) for c, l in ID_TYPES], errors=errors, form_id="bundle", value=answers["id_type"]),
-                field(locale, "id_number", _("Document number"), errors=errors, form_id="bundle", max_length=20, autocomplete="off", value=answers["id_number"], hint=_("A resident ID has 18 characters; the last can be X. A passport number has 5 to 9 letters and digits.")),
-                field(locale, "phone", _("Phone number"), errors=errors, form_id="bundle", kind="tel", max_length=20, autocomplete="tel", input_mode="tel", value=answers["phone"]),
+                personal_field(
+                    locale, "id_number", _("Document number"), masked=BundleApplyState.masked, unmasked=BundleApplyState.unmasked, edit=BundleApplyState.edit_number("id_number", "bundle-id_number"),
+                    errors=errors, form_id="bundle", rule=ID_NUMBER, autocomplete="off",
+                    hint=_("A resident ID has 18 characters; the last can be X. A passport number has 5 to 9 letters and digits."),
+                ),
+                personal_field(
+                    locale, "phone", _("Phone number"), masked=BundleApplyState.masked, unmasked=BundleApplyState.unmasked, edit=BundleApplyState.edit_number("phone", "bundle-phone"),
+                    errors=errors, form_id="bundle", rule=validation.PHONE, kind="tel", autocomplete="tel", input_mode="tel",
+                ),
             ),
         ),
         (
@@ -765,6 +790,7 @@ def _steps(locale: str) -> rx.Component:
                 class_name="actions",
             ),
             class_name="confirmation",
+            custom_attrs={"data-forget-kept": "bundle-" + BundleApplyState.bundle_id + "-"},  # sent: the tab's copies go (forms.js)
         ),
     )
 
@@ -822,30 +848,3 @@ def bundle_apply_description(locale: str) -> str:
     _ = gettext_for(locale)
     return _("Apply for every service of a life event at once and get one receipt number.")
 
-
-class GuideBundlesState(rx.State):
-    """The joint services a service guide's service belongs to (loaded beside the guide's own state)."""
-
-    links: list[Link] = []
-
-    @rx.event
-    async def load(self, locale: str):
-        service_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        try:
-            found = (await bundles.bundles(api_locale(locale), service=service_id)).value
-        except ClientError:
-            found = []  # the guide stands without it
-        self.links = [Link(b.name, locale_href(locale, f"bundles/{b.id}")) for b in found]
-
-
-def guide_bundle_links(locale: str) -> rx.Component:
-    """On a member service's guide: apply for it together with the rest of its life event."""
-    _ = gettext_for(locale)
-    return rx.cond(
-        GuideBundlesState.links.length() > 0,
-        notice(
-            rx.el.p(_("You can apply for this service together with the others a life event needs, in one joint application:")),
-            rx.el.ul(rx.foreach(GuideBundlesState.links, lambda link: rx.el.li(nav_link(link.label, href=link.href))), class_name="link-list", custom_attrs={"data-content": ""}),
-            tone="info",
-        ),
-    )

@@ -4,21 +4,24 @@ last checked; the services foreigners use most; help in your language."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 
 import reflex as rx
+from markupsafe import Markup
 
 from clients import catalogue, information
-from clients.base import ClientError, NotFound, Unavailable
 from components.footer import hotline_link
-from components.icons import icon
-from components.links import locale_href, nav_link, plain_link
-from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, has_content, not_found_notice, remote_content, untranslated_notice
+from components.links import locale_href, plain_link
 from components.page import page_frame
 from frontend.formatting import date_text
+from frontend.records import combined, load, load_record
 from frontend.rich_text import markdown_to_html
-from locales import HTML_LANG, N_, api_locale, gettext_for
+from frontend.seo import Record, indexes
+from frontend.served import PageRequest, Served, region, serves
+from frontend.views import inline, record_lang, render
+from locales import N_, gettext_for
 
 REVIEW_AGE = dt.timedelta(days=365)
 # Life-saving numbers are compiled into the page: they must show even when the back end is down.
@@ -52,11 +55,11 @@ class Number:
 class Link:
     label: str
     href: str
+    lang: str = ""
 
 
 @dataclasses.dataclass
 class GuideCard:
-    id: str
     icon: str
     title: str
     summary: str
@@ -69,20 +72,16 @@ class GuideCard:
 
 @dataclasses.dataclass
 class GuideView:
-    title: str = ""
-    summary: str = ""
-    body_html: str = ""
-    reviewed: str = ""
-    iso_reviewed: str = ""
-    outdated: bool = False
-    numbers: list[Number] = dataclasses.field(default_factory=list)
-    related: list[Link] = dataclasses.field(default_factory=list)
-    translated: bool = True
-    lang: str = ""
-
-
-def _lang(record_lang: str, locale: str) -> str:
-    return HTML_LANG["zh"] if record_lang == "zh" else HTML_LANG.get(locale, "en")
+    title: str
+    summary: str
+    body_html: Markup
+    reviewed: str
+    iso_reviewed: str
+    outdated: bool
+    numbers: list[Number]
+    related: list[Link]
+    translated: bool
+    lang: str
 
 
 def _numbers(guide: information.GuideDetail) -> list[Number]:
@@ -93,111 +92,81 @@ def is_outdated(reviewed: dt.date) -> bool:
     return dt.date.today() - reviewed > REVIEW_AGE
 
 
-class ExpatState(rx.State):
-    status: str = LOADING
-    guides: list[GuideCard] = []
-    services: list[Link] = []
-
-    @rx.event
-    async def load(self, locale: str):
-        self.status = LOADING
-        yield
-        language = api_locale(locale)
-        try:
-            guides = await information.guides(language)
-            services = await catalogue.services(language, theme="exit-entry", size=6)
-        except ClientError as error:
-            self.status = UNAVAILABLE if isinstance(error, Unavailable) else READY
-            return
-        self.guides = [
-            GuideCard(
-                id=g.id,
-                icon=g.id,
-                title=g.title,
-                summary=g.summary,
-                href=locale_href(locale, f"expat/{g.id}"),
-                reviewed=date_text(g.last_reviewed, locale),
-                iso_reviewed=g.last_reviewed.isoformat(),
-                outdated=is_outdated(g.last_reviewed),
-                lang=_lang(g.lang, locale),
-            )
-            for g in guides.value
-        ]
-        self.services = [Link(s.name, locale_href(locale, f"services/{s.id}")) for s in services.value.items]
-        self.status = STALE if any(r.stale for r in (guides, services)) else READY
+def guide_view(guide: information.GuideDetail, locale: str) -> GuideView:
+    return GuideView(
+        title=guide.title,
+        summary=guide.summary,
+        body_html=markdown_to_html(guide.body),
+        reviewed=date_text(guide.last_reviewed, locale),
+        iso_reviewed=guide.last_reviewed.isoformat(),
+        outdated=is_outdated(guide.last_reviewed),
+        numbers=_numbers(guide),
+        related=[Link(s.name, locale_href(locale, f"services/{s.id}")) for s in guide.related_services],
+        translated=guide.lang != "zh" or locale == "zh",
+        lang=record_lang(guide.lang, locale),
+    )
 
 
-class ExpatGuideState(rx.State):
-    status: str = LOADING
-    guide: GuideView = GuideView()
-
-    @rx.event
-    async def load(self, locale: str):
-        guide_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        self.status = LOADING
-        yield
-        try:
-            result = await information.guide(api_locale(locale), guide_id)
-        except NotFound:
-            self.status = NOT_FOUND
-            return
-        except ClientError as error:
-            self.status = UNAVAILABLE if isinstance(error, Unavailable) else NOT_FOUND
-            return
-        g = result.value
-        self.guide = GuideView(
+@serves("expat")
+async def expat_content(request: PageRequest) -> Served:
+    """The guides, and the services foreign residents use most."""
+    locale = request.locale
+    guides, services = await asyncio.gather(
+        load(information.guides, locale),
+        load(lambda language: catalogue.services(language, theme="exit-entry", size=6), locale),
+    )
+    status = combined(guides, services)
+    cards = [
+        GuideCard(
+            icon=GUIDE_ICONS.get(g.id, "document"),
             title=g.title,
             summary=g.summary,
-            body_html=markdown_to_html(g.body),
+            href=locale_href(locale, f"expat/{g.id}"),
             reviewed=date_text(g.last_reviewed, locale),
             iso_reviewed=g.last_reviewed.isoformat(),
             outdated=is_outdated(g.last_reviewed),
-            numbers=_numbers(g),
-            related=[Link(s.name, locale_href(locale, f"services/{s.id}")) for s in g.related_services],
-            translated=g.lang != "zh" or locale == "zh",
-            lang=_lang(g.lang, locale),
+            lang=record_lang(g.lang, locale),
         )
-        self.status = STALE if result.stale else READY
+        for g in (guides.value if guides.shown else [])
+    ]
+    links = [Link(s.name, locale_href(locale, f"services/{s.id}"), record_lang(s.lang, locale)) for s in (services.value.items if services.shown else [])]
+    html = render("expat.html", locale, guides_loaded=guides, guides=cards, services_loaded=services, services=links, request=request)
+    return Served(status, {"content": html})
 
 
-def reviewed_line(locale: str, reviewed: rx.Var, iso: rx.Var, outdated: rx.Var) -> rx.Component:
+@serves("expat/[guide_id]")
+async def expat_guide_content(request: PageRequest) -> Served:
+    """The guide in the address."""
+    locale = request.locale
     _ = gettext_for(locale)
-    return rx.el.p(
-        _("Last reviewed:"),
-        " ",
-        rx.el.time(reviewed, date_time=iso),
-        rx.cond(
-            outdated,
-            rx.el.strong(" — ", _("not reviewed for over a year: check with the hotline before you act on it."), class_name="outdated"),
-        ),
-        class_name="meta",
+    loaded = await load_record(information.guide, locale, request.params["guide_id"])
+    guide = guide_view(loaded.value, locale) if loaded.shown else None
+    return Served(
+        loaded.status,
+        {
+            "main": render("expat_guide.html", locale, status=loaded.status, guide=guide, request=request),
+            "crumb": inline(guide.title, locale, guide.lang) if guide else inline(_("Guide for foreign residents"), locale),
+        },
+        title=guide.title if guide else _("Guide for foreign residents"),
+        description=guide.summary if guide else _("A practical guide for foreign residents and visitors in Haizhou."),
     )
+
+
+@indexes("expat/[guide_id]")
+async def guide_index(locale: str) -> list[Record]:
+    """Every guide, with the date it was last reviewed."""
+    return [Record(g.id, g.last_reviewed) for g in (await information.guides(locale)).value]
 
 
 def _number(number: str | rx.Var, label: str | rx.Var, href: str | rx.Var) -> rx.Component:
     return rx.el.li(plain_link(rx.el.span(number, class_name="emergency__number"), rx.el.span(label, class_name="emergency__label"), href=href))
 
 
-def emergency_numbers(locale: str, numbers: rx.Var | None = None) -> rx.Component:
-    """The numbers as tel: links: the guide's own, or the compiled list."""
+def emergency_numbers(locale: str) -> rx.Component:
+    """The life-saving numbers as tel: links, compiled into the page."""
     _ = gettext_for(locale)
-    if numbers is None:
-        items = rx.el.ul(*(_number(number, _(label), f"tel:{number}") for number, label in EMERGENCY_NUMBERS), class_name="emergency")
-    else:
-        items = rx.el.ul(rx.foreach(numbers, lambda n: _number(n.number, n.label, n.href)), class_name="emergency", custom_attrs={"data-content": ""})
+    items = rx.el.ul(*(_number(number, _(label), f"tel:{number}") for number, label in EMERGENCY_NUMBERS), class_name="emergency")
     return rx.el.section(rx.el.h2(_("Emergency numbers"), id="emergency-title"), items, aria_labelledby="emergency-title", class_name="emergency-box")
-
-
-def _guide_card(locale: str, card: rx.Var) -> rx.Component:
-    return rx.el.li(
-        rx.el.article(
-            rx.match(card.icon, *((key, icon(name)) for key, name in GUIDE_ICONS.items()), icon("document")),
-            rx.el.h3(nav_link(card.title, href=card.href, class_name="card__link"), lang=card.lang, custom_attrs={"data-content": ""}),
-            rx.el.p(card.summary, lang=card.lang, custom_attrs={"data-content": ""}),
-            reviewed_line(locale, card.reviewed, card.iso_reviewed, card.outdated),
-            class_name="card",
-        )
-    )
 
 
 def expat_page(locale: str) -> rx.Component:
@@ -207,25 +176,7 @@ def expat_page(locale: str) -> rx.Component:
         "expat",
         rx.el.h1(_("Living in Haizhou: help for foreign residents and visitors")),
         emergency_numbers(locale),
-        remote_content(
-            locale,
-            ExpatState.status,
-            rx.fragment(
-                rx.el.section(
-                    rx.el.h2(_("Guides"), id="guides-title"),
-                    rx.el.ul(rx.foreach(ExpatState.guides, lambda card: _guide_card(locale, card)), class_name="card-grid"),
-                    aria_labelledby="guides-title",
-                    class_name="section",
-                ),
-                rx.el.section(
-                    rx.el.h2(_("Services foreign residents use most"), id="expat-services-title"),
-                    rx.el.ul(rx.foreach(ExpatState.services, lambda link: rx.el.li(nav_link(link.label, href=link.href))), class_name="link-list", custom_attrs={"data-content": ""}),
-                    aria_labelledby="expat-services-title",
-                    class_name="section",
-                ),
-            ),
-            retry=ExpatState.load(locale),
-        ),
+        region(locale, "content"),
         rx.el.section(
             rx.el.h2(_("Help in your language"), id="help-title"),
             rx.el.p(_("Call the 12345 hotline and say the language you speak: an interpreter for English, Japanese, Korean or French joins the call. For visas and residence permits, the immigration hotline 12367 also has interpreters.")),
@@ -240,33 +191,11 @@ def expat_page(locale: str) -> rx.Component:
 
 def expat_guide_page(locale: str) -> rx.Component:
     _ = gettext_for(locale)
-    guide = ExpatGuideState.guide
     return page_frame(
         locale,
         "expat/[guide_id]",
-        rx.el.h1(rx.cond(has_content(ExpatGuideState.status), guide.title, _("Guide for foreign residents")), lang=guide.lang),
-        remote_content(
-            locale,
-            ExpatGuideState.status,
-            rx.el.article(
-                rx.cond(guide.translated, rx.fragment(), untranslated_notice(locale)),
-                reviewed_line(locale, guide.reviewed, guide.iso_reviewed, guide.outdated),
-                rx.cond(guide.numbers.length() > 0, emergency_numbers(locale, guide.numbers)),
-                rx.el.p(guide.summary, class_name="lead", lang=guide.lang, custom_attrs={"data-content": ""}),
-                rx.html(guide.body_html, class_name="prose", lang=guide.lang, custom_attrs={"data-content": ""}),
-                rx.cond(
-                    guide.related.length() > 0,
-                    rx.el.section(
-                        rx.el.h2(_("Related services"), id="related-title"),
-                        rx.el.ul(rx.foreach(guide.related, lambda link: rx.el.li(nav_link(link.label, href=link.href))), class_name="link-list", lang=guide.lang, custom_attrs={"data-content": ""}),
-                        aria_labelledby="related-title",
-                    ),
-                ),
-            ),
-            retry=ExpatGuideState.load(locale),
-            not_found=not_found_notice(locale, _("We cannot find this guide"), _("All guides for foreign residents"), "expat"),
-        ),
-        trail=[(_("Foreign residents"), "expat"), (guide.title, "")],
+        region(locale, "main"),
+        trail=[(_("Foreign residents"), "expat"), (region(locale, "crumb", "span"), "")],
     )
 
 
@@ -278,13 +207,3 @@ def expat_title(locale: str) -> str:
 def expat_description(locale: str) -> str:
     _ = gettext_for(locale)
     return _("Visas, work permits, tax, healthcare, housing, schooling and emergencies: practical guides for foreigners in Haizhou.")
-
-
-def expat_guide_title(locale: str) -> rx.Var:
-    _ = gettext_for(locale)
-    return rx.cond(ExpatGuideState.guide.title != "", ExpatGuideState.guide.title, _("Guide for foreign residents"))
-
-
-def expat_guide_description(locale: str) -> str:
-    _ = gettext_for(locale)
-    return _("A practical guide for foreign residents and visitors in Haizhou.")

@@ -1,20 +1,25 @@
 """Service halls: where they are, when they open, how busy they are now, what
-they offer and how to book a visit."""
+they offer and how to book a visit. The pages arrive as HTML
+(frontend/served.py); the number of people waiting is read live for every
+page, never from a cache, and says the time it was read."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import datetime as dt
 
 import reflex as rx
 
 from clients import halls
-from clients.base import ClientError, NotFound, Unavailable
-from components.icons import icon
-from components.links import locale_href, nav_link, plain_link
-from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, has_content, not_found_notice, remote_content, untranslated_notice
+from components.links import locale_href
 from components.page import page_frame
 from frontend.formatting import days_text, number_text, time_text
-from locales import HTML_LANG, api_locale, gettext_for
+from frontend.records import live, load, load_record
+from frontend.seo import Record, indexes
+from frontend.served import PageRequest, Served, region, serves
+from frontend.views import inline, record_lang, render
+from locales import gettext_for
 
 
 @dataclasses.dataclass
@@ -31,29 +36,30 @@ class Link:
 
 @dataclasses.dataclass
 class HallView:
-    id: str = ""
-    name: str = ""
-    href: str = ""
-    address: str = ""
-    district: str = ""
-    phone: str = ""
-    phone_href: str = ""
-    map_href: str = ""
-    hours: list[HoursRow] = dataclasses.field(default_factory=list)
-    hours_note: str = ""
-    waiting: str = "0"
+    name: str
+    href: str
+    address: str
+    district: str
+    phone: str
+    phone_href: str
+    map_href: str
+    hours: list[HoursRow]
+    hours_note: str
+    waiting: str | None  # None: the live count could not be read
+    waiting_at: str
+    book_href: str
+    translated: bool
+    lang: str
     transport: str = ""
     accessibility: str = ""
     counters: str = ""
     services: list[Link] = dataclasses.field(default_factory=list)
-    book_href: str = ""
-    translated: bool = True
-    lang: str = ""
 
 
-def hall_view(hall: halls.HallSummary, locale: str) -> HallView:
+def hall_view(hall: halls.HallSummary, locale: str, waiting: dict[str, int] | None) -> HallView:
+    """What a page shows of ``hall``; ``waiting`` is the live count by hall id (None when unknown)."""
+    count = waiting.get(hall.id) if waiting is not None else None
     return HallView(
-        id=hall.id,
         name=hall.name,
         href=locale_href(locale, f"halls/{hall.id}"),
         address=hall.address,
@@ -63,77 +69,52 @@ def hall_view(hall: halls.HallSummary, locale: str) -> HallView:
         map_href=f"geo:{hall.latitude},{hall.longitude}",
         hours=[HoursRow(days_text(h.days, locale), f"{time_text(h.opens, locale)}–{time_text(h.closes, locale)}") for h in hall.hours],
         hours_note=hall.hours_note,
-        waiting=number_text(hall.waiting, locale),
+        waiting=number_text(count, locale) if count is not None else None,
+        waiting_at=time_text(dt.datetime.now().time(), locale),
         book_href=locale_href(locale, f"book?hall={hall.id}"),
         translated=hall.lang != "zh" or locale == "zh",
-        lang=HTML_LANG["zh"] if hall.lang == "zh" else HTML_LANG.get(locale, "en"),
+        lang=record_lang(hall.lang, locale),
     )
 
 
-class HallsState(rx.State):
-    status: str = LOADING
-    halls: list[HallView] = []
-
-    @rx.event
-    async def load(self, locale: str):
-        self.status = LOADING
-        yield
-        try:
-            result = await halls.halls(api_locale(locale))
-        except ClientError as error:
-            self.status = UNAVAILABLE if isinstance(error, Unavailable) else READY
-            return
-        self.halls = [hall_view(h, locale) for h in result.value]
-        self.status = STALE if result.stale else READY
+@serves("halls")
+async def halls_content(request: PageRequest) -> Served:
+    """Every hall with its hours and its queue now."""
+    locale = request.locale
+    loaded, waiting = await asyncio.gather(load(halls.halls, locale), live(halls.queues, locale))
+    cards = [hall_view(hall, locale, waiting) for hall in loaded.value] if loaded.shown else []
+    return Served(loaded.status, {"list": render("halls.html", locale, status=loaded.status, halls=cards, request=request)})
 
 
-class HallState(rx.State):
-    status: str = LOADING
-    hall: HallView = HallView()
-
-    @rx.event
-    async def load(self, locale: str):
-        hall_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        self.status = LOADING
-        yield
-        try:
-            result = await halls.hall(api_locale(locale), hall_id)
-        except NotFound:
-            self.status = NOT_FOUND
-            return
-        except Unavailable:
-            self.status = UNAVAILABLE
-            return
-        detail = result.value
-        view = hall_view(detail, locale)
-        view.transport = detail.transport
-        view.accessibility = detail.accessibility
-        view.counters = number_text(detail.counters, locale)
-        view.services = [Link(s.name, locale_href(locale, f"services/{s.id}")) for s in detail.services]
-        self.hall = view
-        self.status = STALE if result.stale else READY
-
-
-def _hours(hours: rx.Var) -> rx.Component:
-    return rx.el.ul(rx.foreach(hours, lambda row: rx.el.li(rx.el.span(row.days, class_name="hours__days"), " ", row.times)), class_name="hours")
-
-
-def _hall_card(locale: str, hall: rx.Var) -> rx.Component:
+@serves("halls/[hall_id]")
+async def hall_content(request: PageRequest) -> Served:
+    """The hall in the address, with its queue now."""
+    locale = request.locale
     _ = gettext_for(locale)
-    return rx.el.li(
-        rx.el.article(
-            rx.el.h2(nav_link(hall.name, href=hall.href), lang=hall.lang, custom_attrs={"data-content": ""}),
-            rx.el.p(hall.address, lang=hall.lang, custom_attrs={"data-content": ""}),
-            _hours(hall.hours),
-            rx.el.p(rx.el.strong(_("Waiting now:")), " ", rx.el.span(hall.waiting, custom_attrs={"data-testid": "waiting"}), class_name="queue"),
-            rx.el.div(
-                nav_link(icon("calendar"), _("Book a visit"), href=hall.book_href, class_name="button button--secondary"),
-                plain_link(icon("phone"), rx.el.span(hall.phone, custom_attrs={"translate": "no"}), href=hall.phone_href, class_name="button button--secondary"),
-                class_name="actions",
-            ),
-            class_name="hall-card",
-        )
+    loaded, waiting = await asyncio.gather(load_record(halls.hall, locale, request.params["hall_id"]), live(halls.queues, locale))
+    hall = None
+    if loaded.shown:
+        detail = loaded.value
+        hall = hall_view(detail, locale, waiting)
+        hall.transport = detail.transport
+        hall.accessibility = detail.accessibility
+        hall.counters = number_text(detail.counters, locale)
+        hall.services = [Link(s.name, locale_href(locale, f"services/{s.id}")) for s in detail.services]
+    return Served(
+        loaded.status,
+        {
+            "main": render("hall.html", locale, status=loaded.status, hall=hall, request=request),
+            "crumb": inline(hall.name, locale, hall.lang) if hall else inline(_("Service hall"), locale),
+        },
+        title=hall.name if hall else _("Service hall"),
+        description=hall.address if hall else _("Address, opening hours, queue and services of a service hall."),
     )
+
+
+@indexes("halls/[hall_id]")
+async def hall_index(locale: str) -> list[Record]:
+    """Every hall."""
+    return [Record(hall.id) for hall in (await halls.halls(locale)).value]
 
 
 def halls_page(locale: str) -> rx.Component:
@@ -146,55 +127,18 @@ def halls_page(locale: str) -> rx.Component:
             _("Visit a hall for services you cannot do online. Book a time to avoid the queue; older people can use the priority window."),
             class_name="lead",
         ),
-        remote_content(
-            locale,
-            HallsState.status,
-            rx.el.ul(rx.foreach(HallsState.halls, lambda hall: _hall_card(locale, hall)), class_name="card-grid card-grid--wide"),
-            retry=HallsState.load(locale),
-        ),
+        region(locale, "list"),
         trail=[(_("Service halls"), "halls")],
     )
 
 
 def hall_page(locale: str) -> rx.Component:
     _ = gettext_for(locale)
-    hall = HallState.hall
     return page_frame(
         locale,
         "halls/[hall_id]",
-        rx.el.h1(rx.cond(has_content(HallState.status), hall.name, _("Service hall")), lang=hall.lang),
-        remote_content(
-            locale,
-            HallState.status,
-            rx.el.div(
-                rx.cond(hall.translated, rx.fragment(), untranslated_notice(locale)),
-                rx.el.div(
-                    nav_link(icon("calendar"), _("Book a visit"), href=hall.book_href, class_name="button"),
-                    plain_link(icon("phone"), _("Call the hall"), href=hall.phone_href, class_name="button button--secondary"),
-                    plain_link(icon("map"), _("Open in a map app"), href=hall.map_href, class_name="button button--secondary"),
-                    class_name="actions",
-                ),
-                rx.el.dl(
-                    rx.el.div(rx.el.dt(_("Address")), rx.el.dd(hall.address, lang=hall.lang, custom_attrs={"data-content": ""})),
-                    rx.el.div(rx.el.dt(_("District")), rx.el.dd(hall.district, lang=hall.lang, custom_attrs={"data-content": ""})),
-                    rx.el.div(rx.el.dt(_("Telephone")), rx.el.dd(hall.phone, custom_attrs={"translate": "no"})),
-                    rx.el.div(rx.el.dt(_("Waiting now")), rx.el.dd(hall.waiting, custom_attrs={"data-testid": "waiting"})),
-                    rx.el.div(rx.el.dt(_("Service windows")), rx.el.dd(hall.counters)),
-                    class_name="facts facts--grid",
-                ),
-                rx.el.section(rx.el.h2(_("Opening hours"), id="hours-title"), _hours(hall.hours), rx.el.p(hall.hours_note, lang=hall.lang, custom_attrs={"data-content": ""}), aria_labelledby="hours-title"),
-                rx.el.section(rx.el.h2(_("Getting there"), id="transport-title"), rx.el.p(hall.transport, lang=hall.lang, custom_attrs={"data-content": ""}), aria_labelledby="transport-title"),
-                rx.el.section(rx.el.h2(_("Accessibility and help"), id="access-title"), rx.el.p(hall.accessibility, lang=hall.lang, custom_attrs={"data-content": ""}), aria_labelledby="access-title"),
-                rx.el.section(
-                    rx.el.h2(_("Services offered here"), id="services-title"),
-                    rx.el.ul(rx.foreach(hall.services, lambda link: rx.el.li(nav_link(link.label, href=link.href))), class_name="link-list link-list--columns", lang=hall.lang, custom_attrs={"data-content": ""}),
-                    aria_labelledby="services-title",
-                ),
-            ),
-            retry=HallState.load(locale),
-            not_found=not_found_notice(locale, _("We cannot find this hall"), _("All service halls"), "halls"),
-        ),
-        trail=[(_("Service halls"), "halls"), (hall.name, "")],
+        region(locale, "main"),
+        trail=[(_("Service halls"), "halls"), (region(locale, "crumb", "span"), "")],
     )
 
 
@@ -206,13 +150,3 @@ def halls_title(locale: str) -> str:
 def halls_description(locale: str) -> str:
     _ = gettext_for(locale)
     return _("Addresses, opening hours, queues and appointments at Haizhou's service halls.")
-
-
-def hall_title(locale: str) -> rx.Var:
-    _ = gettext_for(locale)
-    return rx.cond(HallState.hall.name != "", HallState.hall.name, _("Service hall"))
-
-
-def hall_description(locale: str) -> str:
-    _ = gettext_for(locale)
-    return _("Address, opening hours, queue and services of a service hall.")

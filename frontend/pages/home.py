@@ -1,22 +1,25 @@
 """The home page of each locale: search first, then the ways into services.
-In elder mode it becomes one column of the most-used tasks as large tiles."""
+In elder mode it becomes one column of the most-used tasks as large tiles,
+under the header's one search and one-tap hotline."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 
 import reflex as rx
 
 from clients import catalogue, information
-from clients.base import ClientError, Unavailable
-from components.footer import HOTLINE, hotline_link
+from components.footer import hotline_link
 from components.header import portal_name, search_form
 from components.icons import icon
 from components.links import locale_href, nav_link, plain_link
-from components.notices import LOADING, READY, STALE, UNAVAILABLE, remote_content
 from components.page import page_frame
 from frontend.formatting import date_text
-from locales import HTML_LANG, N_, api_locale, gettext_for
+from frontend.records import combined, load
+from frontend.served import PageRequest, Served, region, serves
+from frontend.views import record_lang, render
+from locales import N_, gettext_for
 
 # (audience code, icon, title, description) - the four entry points.
 AUDIENCES = (
@@ -60,38 +63,28 @@ class Link:
     date: str = ""
 
 
-class HomeState(rx.State):
-    status: str = LOADING
-    popular: list[Link] = []
-    notices: list[Link] = []
-
-    @rx.event
-    async def load(self, locale: str):
-        language = api_locale(locale)
-        try:
-            services = await catalogue.services(language, size=8)
-            notices = await information.articles(language, kind="notice", size=5)
-        except ClientError as error:
-            self.status = UNAVAILABLE if isinstance(error, Unavailable) else READY
-            return
-
-        def lang(record_lang: str) -> str:
-            return HTML_LANG["zh"] if record_lang == "zh" else HTML_LANG.get(locale, "en")
-
-        self.popular = [Link(s.name, locale_href(locale, f"services/{s.id}"), lang(s.lang)) for s in services.value.items]
-        self.notices = [
-            Link(a.title, locale_href(locale, f"news/{a.id}"), lang(a.lang), date_text(a.published, locale)) for a in notices.value.items
-        ]
-        self.status = STALE if services.stale or notices.stale else READY
+@serves("")
+async def home_content(request: PageRequest) -> Served:
+    """The most used services and the latest notices, each with its own status."""
+    locale = request.locale
+    services, notices = await asyncio.gather(
+        load(lambda language: catalogue.services(language, size=8), locale),
+        load(lambda language: information.articles(language, kind="notice", size=5), locale),
+    )
+    popular = [Link(s.name, locale_href(locale, f"services/{s.id}"), record_lang(s.lang, locale)) for s in services.value.items] if services.shown else []
+    latest = [
+        Link(a.title, locale_href(locale, f"news/{a.id}"), record_lang(a.lang, locale), date_text(a.published, locale)) for a in notices.value.items
+    ] if notices.shown else []
+    html = render("home_lists.html", locale, services=services, popular=popular, notices_loaded=notices, notices_links=latest, request=request)
+    return Served(combined(services, notices), {"lists": html})
 
 
 def _elder_home(locale: str) -> rx.Component:
-    """What elder mode shows instead of the full home: large tiles, the hotline first."""
+    """What elder mode shows instead of the full home: large tiles (the hotline is in the header)."""
     _ = gettext_for(locale)
     return rx.el.section(
         rx.el.h2(_("What would you like to do?"), id="elder-tasks-title"),
         rx.el.ul(
-            rx.el.li(plain_link(icon("phone"), rx.el.span(_("Call the hotline %(number)s") % {"number": HOTLINE}), href=f"tel:{HOTLINE}", class_name="tile tile--call")),
             *(
                 rx.el.li(nav_link(icon(icon_name), rx.el.span(_(label)), href=locale_href(locale, path), class_name="tile"))
                 for path, icon_name, label in ELDER_TASKS
@@ -152,25 +145,6 @@ def _life_events(locale: str) -> rx.Component:
     )
 
 
-def _link_list(locale: str, section_id: str, title: str, links: rx.Var, dated: bool = False) -> rx.Component:
-    return rx.el.section(
-        rx.el.h2(title, id=f"{section_id}-title"),
-        rx.el.ul(
-            rx.foreach(
-                links,
-                lambda link: rx.el.li(
-                    nav_link(link.label, href=link.href, lang=link.lang),
-                    rx.el.span(" · ", link.date, class_name="meta") if dated else rx.fragment(),
-                ),
-            ),
-            class_name="link-list" + (" link-list--columns" if not dated else ""),
-            custom_attrs={"data-content": ""},
-        ),
-        aria_labelledby=f"{section_id}-title",
-        class_name="section standard-only",
-    )
-
-
 def home_page(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return page_frame(
@@ -178,23 +152,19 @@ def home_page(locale: str) -> rx.Component:
         "",
         rx.el.div(
             rx.el.h1(portal_name(locale)),
-            rx.el.p(_("Government services for everyone who lives, works or travels in Haizhou."), class_name="lead"),
-            search_form(locale, "home-search"),
-            hotline_link(locale),
+            # Senior mode has one search and the hotline in the header, and goes straight to the tasks.
+            rx.el.div(
+                rx.el.p(_("Government services for everyone who lives, works or travels in Haizhou."), class_name="lead"),
+                search_form(locale, "home-search"),
+                hotline_link(locale),
+                class_name="standard-only",
+            ),
             class_name="hero",
         ),
         _elder_home(locale),
         _audiences(locale),
         _life_events(locale),
-        remote_content(
-            locale,
-            HomeState.status,
-            rx.fragment(
-                _link_list(locale, "popular", _("Most used services"), HomeState.popular),
-                _link_list(locale, "notices", _("Notices"), HomeState.notices, dated=True),
-            ),
-            retry=HomeState.load(locale),
-        ),
+        region(locale, "lists"),
         rx.el.section(
             rx.el.h2(_("More for you"), id="more-title"),
             rx.el.ul(
@@ -207,7 +177,6 @@ def home_page(locale: str) -> rx.Component:
             class_name="section standard-only",
         ),
     )
-
 
 
 def home_title(locale: str) -> str:

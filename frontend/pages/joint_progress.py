@@ -1,75 +1,16 @@
-"""A joint application's progress (一件事一次办): one receipt number and a line
-per member service, each with its own status and timeline. Shown after
-submitting, in tracking and in the personal centre."""
+"""The personal centre's joint applications (一件事一次办), each with a
+progress line per member service (components/joint_records.py)."""
 
 from __future__ import annotations
-
-import dataclasses
 
 import reflex as rx
 
 from clients import bundles
-from clients.base import ClientError, Unauthorised
-from components.links import locale_href, nav_link
-from frontend.formatting import date_text, datetime_text
-from frontend.pages.me import StepView, status_label, timeline
-from frontend.session import SessionState
+from clients.base import ClientError
+from components.joint_records import JointView, joint_lines, joint_view
+from components.links import nav_link
+from frontend.session import api_token
 from locales import api_locale, gettext_for
-
-
-@dataclasses.dataclass
-class LineView:
-    service: str = ""
-    guide_href: str = ""
-    status: str = ""
-    steps: list[StepView] = dataclasses.field(default_factory=list)
-
-
-@dataclasses.dataclass
-class JointView:
-    receipt: str = ""
-    bundle: str = ""
-    submitted: str = ""
-    track_href: str = ""
-    lines: list[LineView] = dataclasses.field(default_factory=list)
-
-
-def joint_view(application: bundles.JointApplication, locale: str) -> JointView:
-    return JointView(
-        receipt=application.id,
-        bundle=application.bundle.name,
-        submitted=date_text(application.created_at.date(), locale),
-        track_href=locale_href(locale, f"track?receipt={application.id}"),
-        lines=[
-            LineView(
-                service=line.service.name,
-                guide_href=locale_href(locale, f"services/{line.service.id}"),
-                status=line.status,
-                steps=[StepView(s.step, s.done_at is not None, datetime_text(s.done_at, locale) if s.done_at else "") for s in line.steps],
-            )
-            for line in application.lines
-        ],
-    )
-
-
-def joint_lines(locale: str, lines: rx.Var, heading: str = "h3") -> rx.Component:
-    """A progress line per member service: its name, status and timeline."""
-    _ = gettext_for(locale)
-    title = getattr(rx.el, heading)
-    return rx.el.ol(
-        rx.foreach(
-            lines,
-            lambda line: rx.el.li(
-                title(nav_link(line.service, href=line.guide_href), custom_attrs={"data-content": ""}),
-                rx.el.p(_("Status:"), " ", rx.el.strong(status_label(locale, line.status))),
-                timeline(locale, line.steps),
-                class_name="joint-line",
-                custom_attrs={"data-testid": "joint-line"},
-            ),
-        ),
-        class_name="record-list joint-lines",
-        aria_label=_("Progress of each service"),
-    )
 
 
 class MyJointApplicationsState(rx.State):
@@ -79,14 +20,14 @@ class MyJointApplicationsState(rx.State):
 
     @rx.event
     async def load(self, locale: str):
-        token = (await self.get_state(SessionState)).token
+        token = await api_token(self)
         self.joint = []
         if not token:
             return
         try:
             found = await bundles.my_joint_applications(api_locale(locale), token)
-        except (Unauthorised, ClientError):
-            return  # the page's own state reports the session and outages
+        except ClientError:
+            return  # the page's own state reports an ended session and outages
         self.joint = [joint_view(a, locale) for a in found]
 
 

@@ -10,16 +10,18 @@ import uuid
 import reflex as rx
 
 from clients import accounts, interaction
-from clients.base import ClientError, InvalidInput, NotFound, Unavailable
-from components.fields import choice_group, error_summary, field
+from clients.base import ClientError, InvalidInput, NotFound, RateLimited, Unavailable
+from components.fields import choice_group, error_summary, field, personal_field
 from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
+from components.records import status_label
 from components.uploads import upload_field, uploaded_ids
 from frontend import validation
 from frontend.formatting import date_text
-from frontend.pages.me import LETTER_KINDS, status_label
-from frontend.session import SessionState
+from frontend.personal import PersonalNumbers
+from frontend.pages.me import LETTER_KINDS
+from frontend.session import api_token
 from locales import N_, api_locale, gettext_for
 
 CATEGORIES = (
@@ -41,6 +43,7 @@ INTROS = {
     "mailbox": N_("Write to the mayor about a matter of wider concern. Letters are read by the mayor's office and answered within 15 working days."),
 }
 FIELDS = ("category", "subject", "body", "contact", "name", "phone", "email", "attachments")
+SUBJECT, BODY = validation.text(100), validation.text(5000)
 
 
 @dataclasses.dataclass
@@ -61,10 +64,9 @@ class LetterView:
     replied: str = ""
 
 
-class LetterState(rx.State):
+class LetterState(PersonalNumbers, rx.State):
     kind: str = "consultation"
     name: str = ""
-    phone: str = ""
     email: str = ""
     service: str = ""
     errors: dict[str, str] = {}
@@ -78,13 +80,15 @@ class LetterState(rx.State):
         self.kind = kind
         self.errors, self.problem, self.busy = {}, "", False
         self.sent = Sent()
+        self._forget_numbers()
         self.idempotency_key = str(uuid.uuid4())
         self.service = str(self.router.url.query_parameters.get("service", ""))[:60]
-        token = (await self.get_state(SessionState)).token
+        token = await api_token(self)
         if token:
             try:
                 profile = await accounts.me(api_locale(locale), token)
-                self.name, self.phone = profile.name, (profile.phone or "").removeprefix("+86")
+                self.name = profile.name
+                self._keep_number("phone", "phone", (profile.phone or "").removeprefix("+86"))
             except ClientError:
                 pass
 
@@ -93,22 +97,28 @@ class LetterState(rx.State):
         if self.busy:
             return
         values = {name: str(form.get(name, "")).strip() for name in FIELDS}
+        self._keep_number("phone", "phone", self._submitted_number(form, "phone"))
+        values["phone"] = self._number("phone")
         contact = values["contact"]
+        # The contact chosen makes its field required; the rules check the rest (frontend/validation.py).
+        checked = {
+            name: validation.check(rule, values[name], required=required)
+            for name, rule, required in (
+                ("subject", SUBJECT, True),
+                ("body", BODY, True),
+                ("name", validation.NAME, False),
+                ("phone", validation.PHONE, contact in ("sms", "phone")),
+                ("email", validation.EMAIL, contact == "email"),
+            )
+        }
         errors = {
             "category": None if values["category"] in dict(CATEGORIES) else "invalid_choice",
-            "subject": validation.text_error(values["subject"], 100),
-            "body": validation.text_error(values["body"], 5000),
             "contact": None if contact in dict(CONTACTS) else "invalid_choice",
-            "name": validation.text_error(values["name"], 60, required=False),
-            "phone": ("required" if contact in ("sms", "phone") else None)
-            if not values["phone"]
-            else (None if validation.phone_e164(values["phone"]) else "invalid_phone"),
-            "email": ("required" if contact == "email" else None)
-            if not values["email"]
-            else (None if validation.email(values["email"]) else "invalid_email"),
+            **{name: result.error for name, result in checked.items()},
         }
         self.errors = {k: v for k, v in errors.items() if v}
-        self.name, self.phone, self.email = values["name"], values["phone"], values["email"]
+        self.name, self.email = values["name"], values["email"]
+        self._stop_editing(keep_open=list(self.errors))
         if self.errors:
             yield rx.set_focus("letter-server-summary")
             return
@@ -117,21 +127,22 @@ class LetterState(rx.State):
         letter_form = interaction.LetterForm(
             kind=self.kind,
             category=values["category"],
-            subject=values["subject"],
-            body=values["body"],
+            subject=checked["subject"].value,
+            body=checked["body"].value,
             contact_preference=contact,
-            name=values["name"] or None,
-            phone=values["phone"] or None,
-            email=values["email"] or None,
+            name=checked["name"].value or None,
+            phone=checked["phone"].value or None,
+            email=checked["email"].value or None,
             locale=api_locale(locale),
             attachments=uploaded_ids(values["attachments"]),
         )
-        token = (await self.get_state(SessionState)).token or None
+        token = await api_token(self)
         try:
             letter = await interaction.send_letter(api_locale(locale), letter_form, idempotency_key=self.idempotency_key, token=token)
         except InvalidInput as error:
             self.busy = False
             self.errors = {"contact" if name == "contact_preference" else name: code for name, code in error.fields.items()}
+            self._stop_editing(keep_open=list(self.errors))
             yield rx.set_focus("letter-server-summary")
             return
         except ClientError as error:
@@ -142,7 +153,7 @@ class LetterState(rx.State):
         self.busy = False
         code = letter.access_code or ""
         self.sent = Sent(letter.id, code, locale_href(locale, f"interact/reply?ticket={letter.id}&code={code}"))
-        yield rx.call_script(f"window.portalForms && window.portalForms.forget('letter-{self.kind}')")
+        self._forget_numbers()
         yield rx.set_focus("letter-sent")
 
 
@@ -174,18 +185,22 @@ def letter_page(locale: str, kind: str, title: str) -> rx.Component:
             ),
             class_name="field",
         ),
-        field(locale, "subject", labels["subject"], errors=LetterState.errors, form_id="letter", max_length=100, hint=_("In a few words, up to 100 characters.")),
-        field(locale, "body", labels["body"], errors=LetterState.errors, form_id="letter", kind="textarea", max_length=5000, rows=8, hint=_("Say what happened, where and when, and what you would like us to do. Up to 5,000 characters.")),
+        field(locale, "subject", labels["subject"], rule=SUBJECT, errors=LetterState.errors, form_id="letter", hint=_("In a few words, up to 100 characters.")),
+        field(locale, "body", labels["body"], rule=BODY, errors=LetterState.errors, form_id="letter", kind="textarea", rows=8, hint=_("Say what happened, where and when, and what you would like us to do. Up to 5,000 characters.")),
         upload_field(locale, "attachments", labels["attachments"], form_id="letter", limit=3, hint=_("Optional. Up to 3 files: PDF, JPG or PNG, 5 MB each.")),
         choice_group(locale, "contact", labels["contact"], [(code, _(label)) for code, label in CONTACTS], errors=LetterState.errors, form_id="letter"),
-        field(locale, "name", labels["name"], errors=LetterState.errors, form_id="letter", required=False, max_length=60, autocomplete="name", value=LetterState.name),
-        field(locale, "phone", labels["phone"], errors=LetterState.errors, form_id="letter", required=False, kind="tel", max_length=20, autocomplete="tel", input_mode="tel", value=LetterState.phone, hint=_("Needed for a reply by text message or phone.")),
-        field(locale, "email", labels["email"], errors=LetterState.errors, form_id="letter", required=False, kind="email", max_length=254, autocomplete="email", value=LetterState.email, hint=_("Needed for a reply by email.")),
+        field(locale, "name", labels["name"], errors=LetterState.errors, form_id="letter", rule=validation.NAME, required=False, autocomplete="name", value=LetterState.name),
+        personal_field(
+            locale, "phone", labels["phone"], masked=LetterState.masked, unmasked=LetterState.unmasked, edit=LetterState.edit_number("phone", "letter-phone"),
+            errors=LetterState.errors, form_id="letter", rule=validation.PHONE, required=False, kind="tel", autocomplete="tel", input_mode="tel",
+            hint=_("Needed for a reply by text message or phone."),
+        ),
+        field(locale, "email", labels["email"], errors=LetterState.errors, form_id="letter", rule=validation.EMAIL, required=False, kind="email", autocomplete="email", value=LetterState.email, hint=_("Needed for a reply by email.")),
         rx.el.p(_("We use your contact details only to answer you. Your message may be published without your name if it is of general interest."), class_name="hint"),
         rx.el.button(rx.cond(LetterState.busy, _("Sending…"), _("Send")), type="submit", class_name="button", aria_disabled=LetterState.busy),
         on_submit=LetterState.send(locale),
         no_validate=True,
-        custom_attrs={"data-check": "", "data-keep": f"letter-{kind}"},
+        custom_attrs=validation.form_attributes(**{"data-keep": f"letter-{kind}"}),
     )
     sent = rx.el.section(
         rx.el.h2(_("Your message has been sent")),
@@ -198,6 +213,7 @@ def letter_page(locale: str, kind: str, title: str) -> rx.Component:
         id="letter-sent",
         tab_index=-1,
         class_name="confirmation",
+        custom_attrs={"data-forget-kept": f"letter-{kind}"},  # sent: the tab's copy of it goes (forms.js)
     )
     return page_frame(
         locale,
@@ -217,20 +233,26 @@ def letter_page(locale: str, kind: str, title: str) -> rx.Component:
 
 
 class ReplyState(rx.State):
-    outcome: str = ""  # "", found, not_found, invalid, unavailable
+    outcome: str = ""  # "", found, not_found, invalid, too_many_attempts, unavailable
     ticket: str = ""
     code: str = ""
     letter: LetterView = LetterView()
 
-    async def _read(self, locale: str, ticket: str, code: str):
-        self.ticket, self.code = ticket, code
-        if not (len(ticket) == 14 and ticket.isdigit() and len(code) == 6 and code.isdigit()):
+    async def _read(self, locale: str, typed_ticket: str, typed_code: str):
+        ticket, code = validation.check(validation.TICKET, typed_ticket), validation.check(validation.ACCESS_CODE, typed_code)
+        self.ticket = typed_ticket if ticket.error else ticket.value
+        self.code = typed_code if code.error else code.value
+        if ticket.error or code.error:
             self.outcome = "invalid"
             return rx.set_focus("reply-outcome")
+        ticket, code = ticket.value, code.value
         try:
             letter = await interaction.read_letter(api_locale(locale), ticket, access_code=code)
         except NotFound:
             self.outcome = "not_found"
+            return rx.set_focus("reply-outcome")
+        except RateLimited:
+            self.outcome = "too_many_attempts"
             return rx.set_focus("reply-outcome")
         except ClientError as error:
             self.outcome = "unavailable" if isinstance(error, Unavailable) else "not_found"
@@ -251,13 +273,13 @@ class ReplyState(rx.State):
     async def load(self, locale: str):
         query = self.router.url.query_parameters
         self.outcome = ""
-        ticket, code = str(query.get("ticket", "")).strip(), str(query.get("code", "")).strip()
-        if ticket:
+        ticket, code = str(query.get("ticket", "")), str(query.get("code", ""))
+        if ticket.strip():
             return await self._read(locale, ticket, code)
 
     @rx.event
     async def read(self, locale: str, form: dict):
-        return await self._read(locale, str(form.get("ticket", "")).strip(), str(form.get("code", "")).strip())
+        return await self._read(locale, str(form.get("ticket", "")), str(form.get("code", "")))
 
 
 def reply_page(locale: str) -> rx.Component:
@@ -271,19 +293,19 @@ def reply_page(locale: str) -> rx.Component:
             rx.el.div(
                 rx.el.label(_("Ticket number"), html_for="reply-ticket"),
                 rx.el.p(id="reply-ticket-error", class_name="field-error", hidden=True),
-                rx.el.input(id="reply-ticket", name="ticket", input_mode="numeric", required=True, pattern=r"\d{14}", max_length=14, default_value=ReplyState.ticket, key=ReplyState.ticket, aria_describedby="reply-ticket-error", custom_attrs={"data-error-required": _("Enter the 14-digit ticket number."), "data-error-format": _("Enter the 14-digit ticket number.")}),
+                rx.el.input(id="reply-ticket", name="ticket", input_mode="numeric", required=True, default_value=ReplyState.ticket, key=ReplyState.ticket, aria_describedby="reply-ticket-error", custom_attrs={"data-error-required": _("Enter the 14-digit ticket number."), "data-error-format": _("Enter the 14-digit ticket number."), "data-error-invalid-characters": _("Enter the 14-digit ticket number."), **validation.TICKET.attributes()}),
                 class_name="field",
             ),
             rx.el.div(
                 rx.el.label(_("Access code"), html_for="reply-code"),
                 rx.el.p(id="reply-code-error", class_name="field-error", hidden=True),
-                rx.el.input(id="reply-code", name="code", input_mode="numeric", required=True, pattern=r"\d{6}", max_length=6, auto_complete="off", default_value=ReplyState.code, key=ReplyState.code, aria_describedby="reply-code-error", custom_attrs={"data-error-required": _("Enter the 6-digit access code."), "data-error-format": _("Enter the 6-digit access code.")}),
+                rx.el.input(id="reply-code", name="code", input_mode="numeric", required=True, auto_complete="off", default_value=ReplyState.code, key=ReplyState.code, aria_describedby="reply-code-error", custom_attrs={"data-error-required": _("Enter the 6-digit access code."), "data-error-format": _("Enter the 6-digit access code."), "data-error-invalid-characters": _("Enter the 6-digit access code."), **validation.ACCESS_CODE.attributes()}),
                 class_name="field",
             ),
             rx.el.button(_("Show my message and the reply"), type="submit", class_name="button"),
             on_submit=ReplyState.read(locale),
             no_validate=True,
-            custom_attrs={"data-check": ""},
+            custom_attrs=validation.form_attributes(),
         ),
         rx.el.div(
             rx.match(
@@ -304,6 +326,7 @@ def reply_page(locale: str) -> rx.Component:
                 ),
                 ("invalid", notice(rx.el.p(_("Enter the 14-digit ticket number and the 6-digit access code you were given.")), tone="warning")),
                 ("not_found", notice(rx.el.p(_("We cannot find a message with these numbers. Check them, or call 12345.")), tone="warning")),
+                ("too_many_attempts", notice(rx.el.p(_("Too many wrong attempts. Please wait a few minutes and try again, or call 12345.")), tone="warning")),
                 ("unavailable", unavailable_notice(locale)),
                 rx.fragment(),
             ),

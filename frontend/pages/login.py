@@ -16,7 +16,7 @@ from components.links import locale_href, nav_link
 from components.notices import notice
 from components.page import page_frame
 from frontend import validation
-from frontend.session import SessionState, safe_next
+from frontend.session import SessionState, hand_over, safe_next
 from locales import N_, api_locale, babel_locale, gettext_for
 
 # Each way of logging in has its own prerendered page, so the right form is
@@ -45,7 +45,7 @@ class LoginState(rx.State):
     problem: str = ""  # an error code for the whole form
     errors: dict[str, str] = {}
     code_sent: bool = False
-    code_phone: str = ""
+    _code_phone: str = ""
     busy: bool = False
 
     @rx.event
@@ -72,10 +72,9 @@ class LoginState(rx.State):
         return rx.set_focus("login-problem")
 
     async def _succeed(self, result: accounts.LoginResult):
-        session = await self.get_state(SessionState)
-        session.token = result.token
-        self.busy = False
-        return rx.redirect(self.back_to)
+        """The page stays busy: session.js collects the token into the cookie
+        and loads the page to go back to."""
+        await hand_over(self, result, self.back_to)
 
     def _check(self, checks: dict[str, str | None]) -> bool:
         """Record the UI's own field errors; True when there are none."""
@@ -85,28 +84,28 @@ class LoginState(rx.State):
 
     @rx.event
     async def with_password(self, locale: str, form: dict):
-        phone = validation.phone_e164(str(form.get("phone", "")), mobile_cn=True)
-        password = str(form.get("password", ""))
-        if not self._check({"phone": None if phone else "invalid_mobile", "password": None if password else "required"}):
+        phone = validation.check(validation.MOBILE_CN, str(form.get("phone", "")))
+        password = validation.check(validation.PASSWORD, str(form.get("password", "")))
+        if not self._check({"phone": phone.error, "password": password.error}):
             yield rx.set_focus("login-problem")
             return
         self.busy = True
         yield
         try:
-            result = await accounts.log_in_with_password(api_locale(locale), phone, password)
+            result = await accounts.log_in_with_password(api_locale(locale), phone.value, password.value)
         except ClientError as error:
             yield self._fail(error)
             return
-        yield await self._succeed(result)
+        await self._succeed(result)
 
     @rx.event
     async def send_code(self, locale: str, form: dict):
-        phone = validation.phone_e164(str(form.get("phone", "")), mobile_cn=True)
-        if not self._check({"phone": None if phone else "invalid_mobile"}):
+        phone = validation.check(validation.MOBILE_CN, str(form.get("phone", "")))
+        if not self._check({"phone": phone.error}):
             return rx.set_focus("login-problem")
-        self.code_phone = phone
+        self._code_phone = phone.value
         try:
-            await accounts.request_code(api_locale(locale), phone)
+            await accounts.request_code(api_locale(locale), phone.value)
         except RateLimited:
             self.code_sent = True  # a code was sent a moment ago; it still works
             return rx.set_focus("code-code")
@@ -117,30 +116,30 @@ class LoginState(rx.State):
 
     @rx.event
     async def with_code(self, locale: str, form: dict):
-        phone = self.code_phone
-        code = str(form.get("code", "")).strip()
-        if not self._check({"code": None if code.isdigit() and len(code) == 6 else "invalid_code"}):
+        phone = self._code_phone
+        code = validation.check(validation.ONE_TIME_CODE, str(form.get("code", "")))
+        if not self._check({"code": code.error}):
             yield rx.set_focus("login-problem")
             return
         self.busy = True
         yield
         try:
-            result = await accounts.log_in_with_code(api_locale(locale), phone, code)
+            result = await accounts.log_in_with_code(api_locale(locale), phone, code.value)
         except ClientError as error:
             yield self._fail(error)
             return
-        yield await self._succeed(result)
+        await self._succeed(result)
 
     @rx.event
     async def with_passport(self, locale: str, form: dict):
-        number = validation.passport(str(form.get("passport_number", "")))
+        number = validation.check(validation.PASSPORT, str(form.get("passport_number", "")))
         nationality = str(form.get("nationality", ""))
-        password = str(form.get("password", ""))
+        password = validation.check(validation.PASSWORD, str(form.get("password", "")))
         if not self._check(
             {
-                "passport_number": None if number else "invalid_passport",
+                "passport_number": number.error,
                 "nationality": None if len(nationality) == 2 else "invalid_choice",
-                "password": None if password else "required",
+                "password": password.error,
             }
         ):
             yield rx.set_focus("login-problem")
@@ -148,18 +147,19 @@ class LoginState(rx.State):
         self.busy = True
         yield
         try:
-            result = await accounts.log_in_with_passport(api_locale(locale), number, nationality, password)
+            result = await accounts.log_in_with_passport(api_locale(locale), number.value, nationality, password.value)
         except ClientError as error:
             yield self._fail(error)
             return
-        yield await self._succeed(result)
+        await self._succeed(result)
 
 
 def _problem(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     messages = {
         "wrong_credentials": _("The details you entered do not match an account. Check them and try again."),
-        "account_locked": _("This account is locked after too many failed attempts. Try again in 15 minutes, or call 12345."),
+        "account_locked": _("This account is locked. Call 12345 or visit a service hall to have it unlocked."),
+        "too_many_attempts": _("Too many wrong attempts. Please wait a few minutes and try again, or call 12345."),
         "code_invalid": _("That code is not right. Check the text message and try again."),
         "code_expired": _("That code has expired. Ask for a new one."),
         "rate_limited": _("Please wait a minute before asking for another code."),
@@ -169,6 +169,13 @@ def _problem(locale: str) -> rx.Component:
         rx.cond(
             (LoginState.problem != "") & (LoginState.problem != "validation_failed"),
             notice(rx.el.p(rx.match(LoginState.problem, *messages.items(), _("Something went wrong. Please try again."))), tone="error"),
+        ),
+        rx.cond(
+            SessionState.handing_over,
+            rx.el.div(
+                rx.el.div(notice(rx.el.p(_("Something went wrong. Please try again.")), tone="error"), hidden=True, custom_attrs={"data-session-problem": ""}),
+                custom_attrs={"data-session-begin": ""},
+            ),
         ),
         id="login-problem",
         tab_index=-1,
@@ -181,12 +188,12 @@ def _password_form(locale: str) -> rx.Component:
     labels = {"phone": _("Mobile phone number"), "password": _("Password")}
     return rx.el.form(
         error_summary(locale, "password", LoginState.errors, labels),
-        field(locale, "phone", labels["phone"], errors=LoginState.errors, form_id="password", kind="tel", autocomplete="tel-national", input_mode="tel", max_length=20, pattern=r"[0-9+\s\-]{11,20}", hint=_("11 digits, for example 13800138000")),
-        field(locale, "password", labels["password"], errors=LoginState.errors, form_id="password", kind="password", autocomplete="current-password", max_length=128),
+        field(locale, "phone", labels["phone"], rule=validation.MOBILE_CN, errors=LoginState.errors, form_id="password", kind="tel", autocomplete="tel-national", input_mode="tel", hint=_("11 digits, for example 13800138000")),
+        field(locale, "password", labels["password"], rule=validation.PASSWORD, errors=LoginState.errors, form_id="password", kind="password", autocomplete="current-password"),
         rx.el.button(_("Log in"), type="submit", class_name="button", disabled=LoginState.busy),
         on_submit=LoginState.with_password(locale),
         no_validate=True,
-        custom_attrs={"data-check": ""},
+        custom_attrs=validation.form_attributes(),
     )
 
 
@@ -196,22 +203,22 @@ def _code_form(locale: str) -> rx.Component:
     return rx.fragment(
         rx.el.form(
             error_summary(locale, "code", LoginState.errors, labels),
-            field(locale, "phone", labels["phone"], errors=LoginState.errors, form_id="code", kind="tel", autocomplete="tel-national", input_mode="tel", max_length=20, pattern=r"[0-9+\s\-]{11,20}", hint=_("We will send a 6-digit code to this number.")),
+            field(locale, "phone", labels["phone"], rule=validation.MOBILE_CN, errors=LoginState.errors, form_id="code", kind="tel", autocomplete="tel-national", input_mode="tel", hint=_("We will send a 6-digit code to this number.")),
             rx.el.button(rx.cond(LoginState.code_sent, _("Send another code"), _("Send me a code")), type="submit", class_name="button button--secondary"),
             on_submit=LoginState.send_code(locale),
             no_validate=True,
             id="code-request",
-            custom_attrs={"data-check": "", "data-keep": "login-code"},
+            custom_attrs=validation.form_attributes(**{"data-keep": "login-code"}),
         ),
         rx.cond(
             LoginState.code_sent,
             rx.el.form(
                 rx.el.p(_("We have sent a code. It works for 5 minutes."), role="status"),
-                field(locale, "code", labels["code"], errors=LoginState.errors, form_id="code", kind="text", autocomplete="one-time-code", input_mode="numeric", max_length=6, pattern=r"\d{6}", format_message=_("Enter the 6 digits of the code.")),
+                field(locale, "code", labels["code"], rule=validation.ONE_TIME_CODE, errors=LoginState.errors, form_id="code", kind="text", autocomplete="one-time-code", input_mode="numeric"),
                 rx.el.button(_("Log in"), type="submit", class_name="button", disabled=LoginState.busy),
                 on_submit=LoginState.with_code(locale),
                 no_validate=True,
-                custom_attrs={"data-check": ""},
+                custom_attrs=validation.form_attributes(),
             ),
         ),
     )
@@ -222,7 +229,7 @@ def _passport_form(locale: str) -> rx.Component:
     labels = {"passport_number": _("Passport number"), "nationality": _("Nationality"), "password": _("Password")}
     return rx.el.form(
         error_summary(locale, "passport", LoginState.errors, labels),
-        field(locale, "passport_number", labels["passport_number"], errors=LoginState.errors, form_id="passport", max_length=12, autocomplete="off", hint=_("As printed on the photo page of your passport.")),
+        field(locale, "passport_number", labels["passport_number"], rule=validation.PASSPORT, errors=LoginState.errors, form_id="passport", autocomplete="off", hint=_("As printed on the photo page of your passport.")),
         rx.el.div(
             rx.el.label(labels["nationality"], html_for="passport-nationality"),
             rx.el.select(
@@ -237,11 +244,11 @@ def _passport_form(locale: str) -> rx.Component:
             rx.el.p(id="passport-nationality-error", class_name="field-error", hidden=True),
             class_name="field",
         ),
-        field(locale, "password", labels["password"], errors=LoginState.errors, form_id="passport", kind="password", autocomplete="current-password", max_length=128),
+        field(locale, "password", labels["password"], rule=validation.PASSWORD, errors=LoginState.errors, form_id="passport", kind="password", autocomplete="current-password"),
         rx.el.button(_("Log in"), type="submit", class_name="button", disabled=LoginState.busy),
         on_submit=LoginState.with_passport(locale),
         no_validate=True,
-        custom_attrs={"data-check": ""},
+        custom_attrs=validation.form_attributes(),
     )
 
 

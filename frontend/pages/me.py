@@ -15,43 +15,18 @@ from components.icons import icon
 from components.links import locale_href, nav_link
 from components.notices import LOADING, READY, UNAVAILABLE, notice, remote_content
 from components.page import page_frame
+from components.records import StepView, status_label, timeline
 from frontend.formatting import date_text, datetime_text, time_text
-from frontend.session import SessionState, login_url
+from frontend.pages.joint_progress import my_joint_applications
+from frontend.session import api_token, login_url, token_refused
 from locales import N_, api_locale, babel_locale, gettext_for
 
-STEP_LABELS = {
-    "submitted": N_("Submitted"),
-    "accepted": N_("Accepted"),
-    "in_review": N_("Being reviewed"),
-    "decided": N_("Decision made"),
-    "completed": N_("Completed"),
-}
-STATUS_LABELS = {
-    "submitted": N_("Submitted"),
-    "accepted": N_("Accepted"),
-    "in_review": N_("Being reviewed"),
-    "approved": N_("Approved"),
-    "rejected": N_("Not approved"),
-    "completed": N_("Completed"),
-    "booked": N_("Booked"),
-    "cancelled": N_("Cancelled"),
-    "received": N_("Received"),
-    "in_progress": N_("Being handled"),
-    "replied": N_("Replied"),
-}
 LETTER_KINDS = {
     "consultation": N_("Question"),
     "complaint": N_("Complaint"),
     "suggestion": N_("Suggestion"),
     "mailbox": N_("Letter to the mayor"),
 }
-
-
-@dataclasses.dataclass
-class StepView:
-    step: str
-    done: bool
-    when: str
 
 
 @dataclasses.dataclass
@@ -146,7 +121,7 @@ class MeState(rx.State):
     notice: str = ""
 
     async def _token(self, locale: str) -> str | None:
-        token = (await self.get_state(SessionState)).token
+        token = await api_token(self)
         return token or None
 
     @rx.event
@@ -167,7 +142,7 @@ class MeState(rx.State):
             messages = await accounts.messages(language, token)
             recommended = await applications.recommendations(language, token)
         except Unauthorised as error:
-            (await self.get_state(SessionState)).token = ""
+            await token_refused(self)
             yield rx.redirect(login_url(locale, self.router.url.path, expired=error.code == "token_expired"))
             return
         except ClientError as error:
@@ -241,27 +216,6 @@ class MeState(rx.State):
         except ClientError:
             return
         self.messages = [dataclasses.replace(m, read=True) if m.id == message_id else m for m in self.messages]
-
-
-def status_label(locale: str, status: rx.Var) -> rx.Component:
-    _ = gettext_for(locale)
-    return rx.match(status, *((code, _(label)) for code, label in STATUS_LABELS.items()), status)
-
-
-def timeline(locale: str, steps: rx.Var) -> rx.Component:
-    """The steps of an application, done or still to come, said in words."""
-    _ = gettext_for(locale)
-    return rx.el.ol(
-        rx.foreach(
-            steps,
-            lambda s: rx.el.li(
-                rx.el.span(rx.match(s.step, *((code, _(label)) for code, label in STEP_LABELS.items()), s.step), class_name="timeline__step"),
-                rx.el.span(rx.cond(s.done, rx.fragment(" — ", _("done"), " ", s.when), rx.fragment(" — ", _("to come"))), class_name="timeline__when"),
-                class_name=rx.cond(s.done, "timeline__item timeline__item--done", "timeline__item"),
-            ),
-        ),
-        class_name="timeline",
-    )
 
 
 def _section(title: str, section_id: str, count: rx.Var, empty: str, *content) -> rx.Component:
@@ -354,16 +308,22 @@ def _account(locale: str) -> rx.Component:
             class_name="facts facts--grid",
         ),
         rx.el.p(_("For your privacy, only part of your ID and phone numbers is shown."), class_name="hint"),
-        rx.el.button(_("Log out"), type="button", class_name="button button--secondary", on_click=SessionState.log_out(locale)),
+        # A plain form: logging out needs the server to clear the cookie, and works without the websocket.
+        rx.el.form(
+            rx.el.input(type="hidden", name="locale", default_value=locale),
+            rx.el.div(notice(rx.el.p(_("You are not logged out yet: the portal could not be reached. Try again, or close the browser.")), tone="error"), hidden=True, role="alert", custom_attrs={"data-session-problem": ""}),
+            rx.el.button(_("Log out"), type="submit", class_name="button button--secondary"),
+            action="/_portal/session/end",
+            method="post",
+            on_submit=None,
+            custom_attrs={"data-session-end": "", "data-next": locale_href(locale)},
+        ),
         aria_labelledby="details-title",
         class_name="section",
     )
 
 
 def me_page(locale: str) -> rx.Component:
-    # Imported here: joint_progress builds on this module's timeline.
-    from frontend.pages.joint_progress import my_joint_applications
-
     _ = gettext_for(locale)
     notices = {
         "cancelled": _("Your appointment has been cancelled."),

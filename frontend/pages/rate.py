@@ -14,7 +14,7 @@ from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
 from frontend import validation
-from frontend.session import SessionState, login_url
+from frontend.session import api_token, login_url, token_refused
 from locales import N_, api_locale, gettext_for
 
 SCALE = (("5", N_("Very good")), ("4", N_("Good")), ("3", N_("Acceptable")), ("2", N_("Poor")), ("1", N_("Very poor")))
@@ -23,6 +23,7 @@ QUESTIONS = (
     ("speed", N_("How quickly was it done?")),
     ("attitude", N_("How helpful and polite were the staff?")),
 )
+COMMENT = validation.text(500)
 
 
 class RateState(rx.State):
@@ -39,7 +40,7 @@ class RateState(rx.State):
         self.target_type = str(query.get("type", "")) if query.get("type") in ("application", "appointment") else ""
         self.target_id = "".join(c for c in str(query.get("id", "")) if c.isdigit())[:14]
         self.errors, self.busy, self.outcome = {}, False, ""
-        token = (await self.get_state(SessionState)).token
+        token = await api_token(self)
         if not token:
             yield rx.redirect(login_url(locale, f"{self.router.url.path}?type={self.target_type}&id={self.target_id}"))
             return
@@ -57,7 +58,7 @@ class RateState(rx.State):
             self.subject = found.service.name
             evaluable = found.evaluable
         except Unauthorised:
-            (await self.get_state(SessionState)).token = ""
+            await token_refused(self)
             yield rx.redirect(login_url(locale, f"{self.router.url.path}?type={self.target_type}&id={self.target_id}", expired=True))
             return
         except NotFound:
@@ -73,17 +74,17 @@ class RateState(rx.State):
         if self.busy:
             return
         scores = {name: str(form.get(name, "")) for name, _label in QUESTIONS}
-        comment = str(form.get("comment", ""))
+        comment = validation.check(COMMENT, str(form.get("comment", "")), required=False)
         errors = {name: None if value in dict(SCALE) else "invalid_choice" for name, value in scores.items()}
-        errors["comment"] = validation.text_error(comment, 500, required=False)
+        errors["comment"] = comment.error
         self.errors = {k: v for k, v in errors.items() if v}
         if self.errors:
             yield rx.set_focus("rate-server-summary")
             return
         self.busy = True
         yield
-        token = (await self.get_state(SessionState)).token
-        rating = interaction.Rating(target_type=self.target_type, target_id=self.target_id, comment=comment.strip(), **{k: int(v) for k, v in scores.items()})
+        token = await api_token(self)
+        rating = interaction.Rating(target_type=self.target_type, target_id=self.target_id, comment=comment.value, **{k: int(v) for k, v in scores.items()})
         try:
             await interaction.rate(api_locale(locale), rating, token=token)
         except Conflict as error:
@@ -109,11 +110,11 @@ def rate_page(locale: str) -> rx.Component:
             choice_group(locale, name, _(question), [(value, _(label)) for value, label in SCALE], errors=RateState.errors, form_id="rate")
             for name, question in QUESTIONS
         ),
-        field(locale, "comment", labels["comment"], errors=RateState.errors, form_id="rate", kind="textarea", required=False, max_length=500, rows=4, hint=_("Optional, up to 500 characters.")),
+        field(locale, "comment", labels["comment"], rule=COMMENT, errors=RateState.errors, form_id="rate", kind="textarea", required=False, rows=4, hint=_("Optional, up to 500 characters.")),
         rx.el.button(rx.cond(RateState.busy, _("Sending…"), _("Send my rating")), type="submit", class_name="button", aria_disabled=RateState.busy),
         on_submit=RateState.rate(locale),
         no_validate=True,
-        custom_attrs={"data-check": "", "data-keep": "rate"},
+        custom_attrs=validation.form_attributes(**{"data-keep": "rate"}),
     )
     back = nav_link(_("Back to my account"), href=locale_href(locale, "me"))
     return page_frame(

@@ -16,6 +16,7 @@ from components.links import get_form, locale_href, nav_link
 from components.notices import LOADING, READY, UNAVAILABLE, remote_content
 from components.page import page_frame
 from frontend.formatting import number_text
+from frontend.pages.assistant import assistant_href
 from locales import HTML_LANG, N_, api_locale, around, gettext_for, ngettext_for
 
 KIND_LABELS = {"service": N_("Service"), "article": N_("News and policy"), "guide": N_("Guide for foreign residents")}
@@ -60,6 +61,8 @@ class SearchState(rx.State):
     count_text: str = ""
     did_you_mean: LinkView = LinkView("", "", "")
     popular: list[LinkView] = []
+    nearest: list[LinkView] = []  # when nothing matched: the services nearest the query
+    ask_href: str = ""  # the assistant, asked the same question
     suggestions: list[ResultView] = []
 
     @rx.event
@@ -79,8 +82,10 @@ class SearchState(rx.State):
                 ]
                 term = found.did_you_mean or ""
                 self.did_you_mean = LinkView(term, locale_href(locale, "search") + "?" + urlencode({"q": term}), HTML_LANG.get(locale, "en"))
+                self.nearest = [LinkView(r.title, result_href(locale, r.kind, r.id), _lang(r.lang, locale)) for r in found.nearest]
+                self.ask_href = assistant_href(locale, self.query)
             else:
-                self.results = []
+                self.results, self.nearest = [], []
         except ClientError as error:
             self.status = UNAVAILABLE if isinstance(error, Unavailable) else READY
             return
@@ -141,9 +146,28 @@ def search_box(locale: str) -> rx.Component:
                 ),
                 class_name="combobox",
             ),
+            rx.el.button(
+                icon("mic"),
+                rx.el.span(_("Search by voice"), class_name="visually-hidden"),
+                type="button",
+                hidden=True,  # voice_search.js shows it where a speech model exists for the locale
+                aria_pressed="false",
+                class_name="search-form__voice",
+                custom_attrs={
+                    "data-voice-search": "",
+                    "data-field": "search-q",
+                    "data-status": "search-voice-status",
+                    "data-say-starting": _("Getting ready to listen…"),
+                    "data-say-listening": _("Listening… press the microphone again when you have finished."),
+                    "data-say-nothing": _("Nothing was heard. Please try again, or type your search."),
+                    "data-say-failed": _("Voice search is not available right now. Please type your search."),
+                    "data-say-no-microphone": _("The microphone is not working. Please type your search."),
+                },
+            ),
             rx.el.button(icon("search"), rx.el.span(_("Search")), type="submit"),
             class_name="search-form search-form--page",
         ),
+        rx.el.p(id="search-voice-status", role="status", class_name="hint"),
         rx.el.p(
             _("Suggestions appear below the box as you type: use the up and down arrow keys to choose one, and Enter to open it."),
             class_name="visually-hidden",
@@ -172,6 +196,7 @@ def _result(locale: str, result: rx.Var) -> rx.Component:
 
 
 def _nothing_found(locale: str) -> rx.Component:
+    """No result is never the end of the road: near services, the assistant, the hotline."""
     _ = gettext_for(locale)
     before, after = around(_("Did you mean %(term)s?"), "term")
     return rx.el.div(
@@ -183,6 +208,23 @@ def _nothing_found(locale: str) -> rx.Component:
                 nav_link(SearchState.did_you_mean.label, href=SearchState.did_you_mean.href, custom_attrs={"data-content": ""}),
                 after,
             ),
+        ),
+        rx.cond(
+            SearchState.nearest.length() > 0,
+            rx.el.section(
+                rx.el.h3(_("Services that may be close"), id="nearest-title"),
+                rx.el.ul(
+                    rx.foreach(SearchState.nearest, lambda link: rx.el.li(nav_link(link.label, href=link.href, lang=link.lang))),
+                    class_name="link-list",
+                    custom_attrs={"data-content": ""},
+                ),
+                aria_labelledby="nearest-title",
+            ),
+        ),
+        rx.el.p(
+            _("Describe what you need in your own words to the service assistant:"),
+            " ",
+            nav_link(icon("chat"), rx.el.span(_("Ask the assistant")), href=SearchState.ask_href, class_name="button button--secondary"),
         ),
         rx.el.ul(
             rx.el.li(_("Check the spelling, or use fewer or more general words.")),

@@ -7,15 +7,16 @@ import dataclasses
 
 import reflex as rx
 
-from clients import catalogue
-from clients.base import NotFound, Unavailable
-from components.icons import icon
-from components.links import locale_href, nav_link
-from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, has_content, not_found_notice, remote_content, untranslated_notice
+from clients import bundles, catalogue
+from clients.base import ClientError
+from components.links import locale_href
 from components.page import page_frame
+from components.records import fee_text, time_limit_text
 from frontend.formatting import date_text, number_text
-from frontend.pages.bundles import guide_bundle_links
-from frontend.pages.services import fee_text, time_limit_text
+from frontend.records import load_record
+from frontend.seo import Record, indexes
+from frontend.served import PageRequest, Served, region, serves
+from frontend.views import inline, render
 from locales import HTML_LANG, api_locale, gettext_for, ngettext_for
 
 
@@ -65,6 +66,7 @@ class GuideView:
     apply_href: str = ""
     book_href: str = ""
     ask_href: str = ""
+    joint_services: list[HallLink] = dataclasses.field(default_factory=list)  # the joint services (一件事) it belongs to
     translated: bool = True
     lang: str = ""
 
@@ -120,106 +122,27 @@ def guide_view(detail: catalogue.ServiceDetail, locale: str) -> GuideView:
     )
 
 
-class GuideState(rx.State):
-    status: str = LOADING
-    guide: GuideView = GuideView()
-
-    @rx.event
-    async def load(self, locale: str):
-        service_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        self.status = LOADING
-        yield
-        try:
-            result = await catalogue.service(api_locale(locale), service_id)
-        except NotFound:
-            self.status = NOT_FOUND
-            return
-        except Unavailable:
-            self.status = UNAVAILABLE
-            return
-        self.guide = guide_view(result.value, locale)
-        self.status = STALE if result.stale else READY
-
-
-def _section(title: str, section_id: str, *children) -> rx.Component:
-    return rx.el.section(rx.el.h2(title, id=section_id), *children, aria_labelledby=section_id, class_name="guide-section")
-
-
-def _guide(locale: str) -> rx.Component:
+@serves("services/[service_id]")
+async def guide_content(request: PageRequest) -> Served:
+    """The guide of the service in the address, as HTML (frontend/served.py)."""
+    locale = request.locale
     _ = gettext_for(locale)
-    guide = GuideState.guide
-    return rx.el.div(
-        rx.cond(guide.translated, rx.fragment(), untranslated_notice(locale)),
-        rx.el.div(
-            rx.el.p(guide.summary, class_name="lead"),
-            rx.el.div(
-                rx.cond(guide.online, nav_link(icon("globe"), _("Apply online"), href=guide.apply_href, class_name="button")),
-                rx.cond(guide.appointment, nav_link(icon("calendar"), _("Book an appointment"), href=guide.book_href, class_name="button button--secondary")),
-                nav_link(icon("chat"), _("Ask a question"), href=guide.ask_href, class_name="button button--secondary"),
-                class_name="actions",
-            ),
-            guide_bundle_links(locale),
-            _section(
-                _("At a glance"),
-                "glance",
-                rx.el.dl(
-                    rx.el.div(rx.el.dt(_("Department")), rx.el.dd(guide.department)),
-                    rx.el.div(rx.el.dt(_("How to apply")), rx.el.dd(guide.how)),
-                    rx.el.div(rx.el.dt(_("Time limit we promise")), rx.el.dd(guide.promised_limit)),
-                    rx.el.div(rx.el.dt(_("Legal time limit")), rx.el.dd(guide.legal_limit)),
-                    rx.el.div(rx.el.dt(_("Fee")), rx.el.dd(guide.fee)),
-                    rx.el.div(rx.el.dt(_("Visits in person")), rx.el.dd(guide.visits)),
-                    rx.el.div(rx.el.dt(_("Service code")), rx.el.dd(guide.code, custom_attrs={"translate": "no"})),
-                    class_name="facts facts--grid",
-                ),
-            ),
-            _section(_("Who can apply"), "eligibility", rx.el.p(guide.eligibility)),
-            _section(_("Conditions"), "conditions", rx.el.ul(rx.foreach(guide.conditions, lambda c: rx.el.li(c)))),
-            _section(
-                _("What to bring"),
-                "materials",
-                rx.el.p(_("Tick each item as you get it ready. The ticks stay on this device only."), class_name="hint"),
-                rx.el.ul(
-                    rx.foreach(
-                        guide.materials,
-                        lambda m, i: rx.el.li(
-                            rx.el.input(type="checkbox", id="material-" + i.to_string()),
-                            rx.el.label(
-                                rx.el.span(m.name, class_name="checklist__name"),
-                                rx.cond(m.required, rx.fragment(), rx.el.span(" (", _("if applicable"), ")")),
-                                rx.cond(m.detail != "", rx.el.span(m.detail, class_name="checklist__detail")),
-                                rx.cond(m.note != "", rx.el.span(m.note, class_name="checklist__note")),
-                                html_for="material-" + i.to_string(),
-                            ),
-                            class_name="checklist__item",
-                        ),
-                    ),
-                    class_name="checklist",
-                ),
-            ),
-            _section(_("Fees"), "fees", rx.el.p(rx.el.strong(guide.fee)), rx.el.p(guide.fee_note)),
-            _section(
-                _("Where and when"),
-                "where",
-                rx.el.p(guide.where),
-                rx.cond(
-                    guide.halls.length() > 0,
-                    rx.el.ul(rx.foreach(guide.halls, lambda h: rx.el.li(nav_link(h.name, href=h.href))), class_name="link-list"),
-                ),
-            ),
-            rx.cond(
-                guide.faqs.length() > 0,
-                _section(
-                    _("Questions people ask"),
-                    "faqs",
-                    rx.foreach(guide.faqs, lambda f: rx.el.details(rx.el.summary(f.question), rx.el.p(f.answer), class_name="faq")),
-                ),
-            ),
-            _section(_("Legal basis"), "legal", rx.el.p(guide.legal_basis)),
-            rx.el.p(_("Last reviewed:"), " ", guide.last_reviewed, class_name="meta"),
-            lang=guide.lang,
-            custom_attrs={"data-content": ""},
-        ),
+    loaded = await load_record(catalogue.service, locale, request.params["service_id"])
+    guide = guide_view(loaded.value, locale) if loaded.shown else None
+    if guide:
+        try:
+            joint = (await bundles.bundles(api_locale(locale), service=guide.id)).value
+        except ClientError:
+            joint = []  # the guide stands without them
+        guide.joint_services = [HallLink(b.name, locale_href(locale, f"bundles/{b.id}")) for b in joint]
+    return Served(
+        loaded.status,
+        {
+            "main": render("service_guide.html", locale, status=loaded.status, guide=guide, request=request),
+            "crumb": inline(guide.name, locale, guide.lang) if guide else inline(_("Service guide"), locale),
+        },
+        title=guide.name if guide else _("Service guide"),
+        description=guide.summary if guide else guide_description(locale),
     )
 
 
@@ -228,23 +151,23 @@ def guide_page(locale: str) -> rx.Component:
     return page_frame(
         locale,
         "services/[service_id]",
-        rx.el.h1(rx.cond(has_content(GuideState.status), GuideState.guide.name, _("Service guide")), lang=GuideState.guide.lang),
-        remote_content(
-            locale,
-            GuideState.status,
-            _guide(locale),
-            retry=GuideState.load(locale),
-            not_found=not_found_notice(locale, _("We cannot find this service"), _("Browse all services"), "services"),
-        ),
-        trail=[(_("Services"), "services"), (GuideState.guide.name, "")],
+        region(locale, "main"),
+        trail=[(_("Services"), "services"), (region(locale, "crumb", "span"), "")],
     )
-
-
-def guide_title(locale: str) -> rx.Var:
-    _ = gettext_for(locale)
-    return rx.cond(GuideState.guide.name != "", GuideState.guide.name, _("Service guide"))
 
 
 def guide_description(locale: str) -> str:
     _ = gettext_for(locale)
     return _("What you need, how long it takes, what it costs and where to apply.")
+
+
+@indexes("services/[service_id]")
+async def service_index(locale: str) -> list[Record]:
+    """Every service in the catalogue."""
+    records, page = [], 1
+    while True:
+        listing = (await catalogue.services(locale, page=page, size=50)).value
+        records += [Record(s.id) for s in listing.items]
+        if page * 50 >= listing.total:
+            return records
+        page += 1

@@ -1,25 +1,31 @@
 """The service catalogue: browse by department, theme, audience and life event,
-filter by how to apply, page through; every choice is in the URL."""
+filter by how to apply, page through; every choice is in the URL, and the
+page arrives as HTML (frontend/served.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import math
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 import reflex as rx
 
 from clients import catalogue
-from clients.base import ClientError, Unavailable
-from components.icons import icon
-from components.links import get_form, locale_href, nav_link
-from components.notices import LOADING, READY, STALE, UNAVAILABLE, remote_content
+from components.links import locale_href
+from components.notices import UNAVAILABLE
 from components.page import page_frame
-from frontend.formatting import money_text, number_text
-from locales import HTML_LANG, N_, api_locale, around, gettext_for, ngettext_for
+from components.records import fee_text, time_limit_text
+from frontend.formatting import number_text
+from frontend.records import combined, load
+from frontend.served import PageRequest, Served, region, serves
+from frontend.views import record_lang, render
+from locales import N_, around, gettext_for, ngettext_for
 
 PAGE_SIZE = 10
 FILTERS = ("audience", "department", "theme", "event", "mode")
+QUERY = (*FILTERS, "page")
 AUDIENCES = (
     ("resident", N_("Residents")),
     ("business", N_("Businesses")),
@@ -36,7 +42,6 @@ class Option:
 
 @dataclasses.dataclass
 class ServiceCard:
-    id: str
     href: str
     name: str
     summary: str
@@ -55,14 +60,6 @@ class PageLink:
     current: bool
 
 
-def time_limit_text(days: int, locale: str) -> str:
-    _ = gettext_for(locale)
-    ngettext = ngettext_for(locale)
-    if days == 0:
-        return _("Done on the spot")
-    return ngettext("%(count)s working day", "%(count)s working days", days) % {"count": number_text(days, locale)}
-
-
 def found_heading(count: int, locale: str) -> tuple[str, str]:
     """The words before and after the number in the heading of the list
     ("1 service found", "12 services found"), in the locale's plural forms."""
@@ -70,14 +67,8 @@ def found_heading(count: int, locale: str) -> tuple[str, str]:
     return around(ngettext("%(count)s service found", "%(count)s services found", count), "count")
 
 
-def fee_text(amount: str, locale: str) -> str:
-    _ = gettext_for(locale)
-    return _("Free") if float(amount) == 0 else money_text(amount, locale)
-
-
 def service_card(summary: catalogue.ServiceSummary, locale: str) -> ServiceCard:
     return ServiceCard(
-        id=summary.id,
         href=locale_href(locale, f"services/{summary.id}"),
         name=summary.name,
         summary=summary.summary,
@@ -86,39 +77,28 @@ def service_card(summary: catalogue.ServiceSummary, locale: str) -> ServiceCard:
         appointment=summary.appointment,
         time_limit=time_limit_text(summary.promised_limit_days, locale),
         fee=fee_text(summary.fee_cny, locale),
-        lang=HTML_LANG["zh"] if summary.lang == "zh" and locale != "zh" else HTML_LANG.get(locale, "en"),
+        lang=record_lang(summary.lang, locale),
     )
 
 
-class ServicesState(rx.State):
-    status: str = LOADING
-    cards: list[ServiceCard] = []
-    total: str = "0"
-    found_before: str = ""
-    found_after: str = ""
-    has_results: bool = False
-    departments: list[Option] = []
-    themes: list[Option] = []
-    life_events: list[Option] = []
-    selected: dict[str, str] = {}
-    page_links: list[PageLink] = []
+def selected_filters(query: Mapping[str, str]) -> dict[str, str]:
+    """The filters asked for in the query; a mode we do not know is none."""
+    selected = {name: str(query.get(name, ""))[:60] for name in FILTERS}
+    if selected["mode"] not in ("", "online", "in_person"):
+        selected["mode"] = ""
+    return selected
 
-    @rx.event
-    async def load(self, locale: str):
-        query = self.router.url.query_parameters
-        selected = {name: str(query.get(name, ""))[:60] for name in FILTERS}
-        if selected["mode"] not in ("", "online", "in_person"):
-            selected["mode"] = ""
-        try:
-            page = max(1, min(1000, int(query.get("page", "1"))))
-        except ValueError:
-            page = 1
-        self.selected = selected
-        self.status = LOADING
-        yield
-        language = api_locale(locale)
-        try:
-            result = await catalogue.services(
+
+@serves("services")
+async def services_content(request: PageRequest) -> Served:
+    """One page of the services that match the filters in the query."""
+    locale = request.locale
+    _ = gettext_for(locale)
+    selected = selected_filters(request.query)
+    page = request.page_number
+    listing, departments, themes, events = await asyncio.gather(
+        load(
+            lambda language: catalogue.services(
                 language,
                 department=selected["department"] or None,
                 theme=selected["theme"] or None,
@@ -127,110 +107,35 @@ class ServicesState(rx.State):
                 mode=selected["mode"] or None,
                 page=page,
                 size=PAGE_SIZE,
-            )
-            departments = await catalogue.departments(language)
-            themes = await catalogue.themes(language)
-            events = await catalogue.life_events(language)
-        except ClientError as error:
-            self.status = UNAVAILABLE if isinstance(error, Unavailable) else READY
-            self.cards = []
-            return
-        listing = result.value
-        self.cards = [service_card(item, locale) for item in listing.items]
-        self.total = number_text(listing.total, locale)
-        self.found_before, self.found_after = found_heading(listing.total, locale)
-        self.has_results = listing.total > 0
-        self.departments = [Option(d.id, d.name) for d in departments.value]
-        self.themes = [Option(t.id, t.name) for t in themes.value]
-        self.life_events = [Option(e.id, e.name) for e in events.value]
-        pages = max(1, math.ceil(listing.total / PAGE_SIZE))
+            ),
+            locale,
+        ),
+        load(catalogue.departments, locale),
+        load(catalogue.themes, locale),
+        load(catalogue.life_events, locale),
+    )
+    context = {
+        "selected": selected,
+        "audiences": [Option(code, _(label)) for code, label in AUDIENCES],
+        "departments": [Option(d.id, d.name) for d in departments.value] if departments.shown else [],
+        "themes": [Option(t.id, t.name) for t in themes.value] if themes.shown else [],
+        "life_events": [Option(e.id, e.name) for e in events.value] if events.shown else [],
+        "cards": [],
+        "pages": [],
+    }
+    if listing.shown:
+        total = listing.value.total
+        context["cards"] = [service_card(item, locale) for item in listing.value.items]
+        context["total"] = number_text(total, locale)
+        context["found_before"], context["found_after"] = found_heading(total, locale)
+        pages = max(1, math.ceil(total / PAGE_SIZE))
         base = {k: v for k, v in selected.items() if v}
-        self.page_links = [
-            PageLink(number_text(n, locale), locale_href(locale, "services") + "?" + urlencode({**base, "page": n}), n == page)
-            for n in range(1, pages + 1)
-        ] if pages > 1 else []
-        stale = any(r.stale for r in (result, departments, themes, events))
-        self.status = STALE if stale else READY
-
-
-def _select(label: str, name: str, any_label: str, options: rx.Var | list[Option], field_id: str) -> rx.Component:
-    if isinstance(options, list):
-        choices = [rx.el.option(option.label, value=option.value) for option in options]
-    else:
-        choices = [rx.foreach(options, lambda option: rx.el.option(option.label, value=option.value))]
-    return rx.el.div(
-        rx.el.label(label, html_for=field_id),
-        rx.el.select(
-            rx.el.option(any_label, value=""),
-            *choices,
-            id=field_id,
-            name=name,
-            default_value=ServicesState.selected[name],
-        ),
-        class_name="field",
-    )
-
-
-def _filters(locale: str) -> rx.Component:
-    _ = gettext_for(locale)
-    audience_options = [Option(code, _(label)) for code, label in AUDIENCES]
-    return get_form(
-        rx.el.h2(_("Filter services"), class_name="filters__title"),
-        _select(_("Who it is for"), "audience", _("Everyone"), audience_options, "filter-audience"),
-        _select(_("Life event"), "event", _("All life events"), ServicesState.life_events, "filter-event"),
-        _select(_("Department"), "department", _("All departments"), ServicesState.departments, "filter-department"),
-        _select(_("Theme"), "theme", _("All themes"), ServicesState.themes, "filter-theme"),
-        rx.el.fieldset(
-            rx.el.legend(_("How to apply")),
-            *(
-                rx.el.div(
-                    rx.el.input(
-                        type="radio",
-                        name="mode",
-                        value=value,
-                        id=f"filter-mode-{value or 'any'}",
-                        default_checked=ServicesState.selected["mode"] == value,
-                    ),
-                    rx.el.label(label, html_for=f"filter-mode-{value or 'any'}"),
-                    class_name="choice",
-                )
-                for value, label in (("", _("Any way")), ("online", _("Online")), ("in_person", _("In person at a hall")))
-            ),
-        ),
-        rx.el.div(
-            rx.el.button(_("Show services"), type="submit", class_name="button"),
-            nav_link(_("Clear filters"), href=locale_href(locale, "services")),
-            class_name="form-actions",
-        ),
-        action=locale_href(locale, "services"),
-        class_name="filters",
-        # Re-mount when the choices arrive, so each control shows what the URL asked for.
-        key=ServicesState.status,
-    )
-
-
-def service_list_item(locale: str, card: rx.Var) -> rx.Component:
-    _ = gettext_for(locale)
-    return rx.el.li(
-        rx.el.article(
-            rx.el.h3(nav_link(card.name, href=card.href)),
-            rx.el.p(card.summary),
-            rx.el.dl(
-                rx.el.div(rx.el.dt(_("Department")), rx.el.dd(card.department)),
-                rx.el.div(rx.el.dt(_("Time limit")), rx.el.dd(card.time_limit)),
-                rx.el.div(rx.el.dt(_("Fee")), rx.el.dd(card.fee)),
-                class_name="facts",
-            ),
-            rx.el.ul(
-                rx.cond(card.online, rx.el.li(icon("globe"), _("Apply online"), class_name="badge badge--online")),
-                rx.cond(card.appointment, rx.el.li(icon("calendar"), _("Book a visit"), class_name="badge")),
-                class_name="badges",
-            ),
-            lang=card.lang,
-            class_name="service-item",
-            custom_attrs={"data-content": ""},
-        )
-    )
+        if pages > 1:
+            context["pages"] = [
+                PageLink(number_text(n, locale), locale_href(locale, "services") + "?" + urlencode({**base, "page": n}), n == page) for n in range(1, pages + 1)
+            ]
+    status = UNAVAILABLE if not listing.shown else combined(listing, departments, themes, events)
+    return Served(status, {"catalogue": render("services.html", locale, status=status, request=request, **context)})
 
 
 def services_page(locale: str) -> rx.Component:
@@ -240,48 +145,7 @@ def services_page(locale: str) -> rx.Component:
         "services",
         rx.el.h1(_("Services")),
         rx.el.p(_("Find the service you need, see what to bring and apply online or book a visit."), class_name="lead"),
-        rx.el.div(
-            _filters(locale),
-            rx.el.section(
-                remote_content(
-                    locale,
-                    ServicesState.status,
-                    rx.fragment(
-                        rx.el.h2(
-                            ServicesState.found_before,
-                            rx.el.span(ServicesState.total, custom_attrs={"data-testid": "result-count"}),
-                            ServicesState.found_after,
-                            id="results-title",
-                        ),
-                        rx.cond(
-                            ServicesState.has_results,
-                            rx.el.ul(rx.foreach(ServicesState.cards, lambda card: service_list_item(locale, card)), class_name="service-list"),
-                            rx.el.p(_("No service matches all of these choices. Try fewer filters, or search.")),
-                        ),
-                        rx.cond(
-                            ServicesState.page_links.length() > 0,
-                            rx.el.nav(
-                                rx.el.ul(
-                                    rx.foreach(
-                                        ServicesState.page_links,
-                                        lambda link: rx.el.li(
-                                            nav_link(link.label, href=link.href, aria_current=rx.cond(link.current, "page", None))
-                                        ),
-                                    )
-                                ),
-                                aria_label=_("Pages of results"),
-                                class_name="pagination",
-                            ),
-                        ),
-                    ),
-                    retry=ServicesState.load(locale),
-                    announce=ServicesState.found_before + ServicesState.total + ServicesState.found_after,
-                ),
-                aria_labelledby="results-title",
-                class_name="results",
-            ),
-            class_name="with-sidebar",
-        ),
+        region(locale, "catalogue"),
         trail=[(_("Services"), "services")],
     )
 

@@ -11,19 +11,12 @@ from clients import applications, bundles
 from clients.base import ClientError, NotFound, Unauthorised, Unavailable
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
-from frontend.pages.joint_progress import JointView, joint_lines, joint_view
-from frontend.pages.me import StepView, status_label, timeline
+from components.joint_records import JointView, joint_lines, joint_view
+from components.records import StepView, next_step_text, status_label, timeline
+from frontend import validation
 from frontend.formatting import date_text, datetime_text
-from frontend.session import SessionState
-from locales import N_, api_locale, gettext_for
-
-NEXT_STEPS = {
-    "accepted": N_("Next, the department checks that your application is complete and accepts it."),
-    "in_review": N_("Next, staff review your application and materials. They may call you if anything is missing."),
-    "decided": N_("Next, the department makes its decision."),
-    "completed": N_("Next, you receive the result: by text message, in your account, or at the hall."),
-}
-
+from frontend.session import api_token
+from locales import api_locale, gettext_for
 
 @dataclasses.dataclass
 class TrackView:
@@ -36,22 +29,20 @@ class TrackView:
     result: str = ""
 
 
-def clean_receipt(value: str) -> str:
-    return "".join(ch for ch in value if ch.isdigit())
-
-
 class TrackState(rx.State):
     receipt: str = ""
     outcome: str = ""  # "", found, joint (a joint application), not_found, invalid, unavailable
     view: TrackView = TrackView()
     joint: JointView = JointView()
 
-    async def _look_up(self, locale: str, receipt: str):
-        self.receipt = receipt
-        if len(receipt) != 14:
+    async def _look_up(self, locale: str, typed: str):
+        checked = validation.check(validation.RECEIPT, typed)
+        self.receipt = typed if checked.error else checked.value  # a wrong number stays as typed, to correct
+        if checked.error:
             self.outcome = "invalid"
             return rx.set_focus("track-receipt")
-        token = (await self.get_state(SessionState)).token or None
+        receipt = checked.value
+        token = await api_token(self)
         try:
             found = await applications.track(api_locale(locale), receipt, token=token)
         except Unauthorised:
@@ -94,13 +85,13 @@ class TrackState(rx.State):
     @rx.event
     async def load(self, locale: str):
         self.outcome = ""
-        receipt = clean_receipt(str(self.router.url.query_parameters.get("receipt", "")))
-        if receipt:
+        receipt = str(self.router.url.query_parameters.get("receipt", ""))
+        if receipt.strip():
             return await self._look_up(locale, receipt)
 
     @rx.event
     async def look_up(self, locale: str, form: dict):
-        return await self._look_up(locale, clean_receipt(str(form.get("receipt", ""))))
+        return await self._look_up(locale, str(form.get("receipt", "")))
 
 
 def track_form(locale: str, form_id: str = "track") -> rx.Component:
@@ -122,8 +113,6 @@ def track_form(locale: str, form_id: str = "track") -> rx.Component:
                 input_mode="numeric",
                 auto_complete="off",
                 required=True,
-                max_length=20,
-                pattern=r"[0-9\s]{14,20}",
                 default_value=TrackState.receipt,
                 key=TrackState.receipt,
                 aria_invalid=rx.cond(TrackState.outcome == "invalid", "true", None),
@@ -131,6 +120,8 @@ def track_form(locale: str, form_id: str = "track") -> rx.Component:
                 custom_attrs={
                     "data-error-required": _("Enter the receipt number."),
                     "data-error-format": _("Enter all 14 digits of the receipt number."),
+                    "data-error-invalid-characters": _("Enter all 14 digits of the receipt number."),
+                    **validation.RECEIPT.attributes(),
                 },
                 class_name="input--wide",
             ),
@@ -139,7 +130,7 @@ def track_form(locale: str, form_id: str = "track") -> rx.Component:
         rx.el.button(_("Check progress"), type="submit", class_name="button"),
         on_submit=TrackState.look_up(locale),
         no_validate=True,
-        custom_attrs={"data-check": ""},
+        custom_attrs=validation.form_attributes(),
     )
 
 
@@ -158,7 +149,7 @@ def track_result(locale: str) -> rx.Component:
                     timeline(locale, view.steps),
                     rx.cond(
                         view.next_step != "",
-                        rx.el.p(rx.el.strong(_("What happens next:")), " ", rx.match(view.next_step, *((code, _(text)) for code, text in NEXT_STEPS.items()), "")),
+                        rx.el.p(rx.el.strong(_("What happens next:")), " ", next_step_text(locale, view.next_step)),
                     ),
                     rx.cond(view.result != "", rx.el.p(rx.el.strong(_("Result:")), " ", rx.el.span(view.result, custom_attrs={"data-content": ""}))),
                     aria_label=_("Progress of your application"),

@@ -1,9 +1,17 @@
-"""Voice commands: the phrases of each locale (one YAML file per locale,
-several ways of saying each command), the grammar a screen listens for, and
-the matcher from what was heard to what to do (rapidfuzz).
+"""Voice commands: what each kiosk screen understands, per locale, and the
+decision between acting, asking and admitting that nothing was understood.
+
+Each ``<locale>.yaml`` holds intent templates in Home Assistant's hassil
+syntax (alternatives, optional words, carrier phrases as expansion rules) and
+the words for digits. The recogniser's grammar is every sentence the
+templates expand to (``grammar``), and what was heard is matched against the
+same sentences (``match``), so the two never drift apart. Matching ignores
+spaces: recognisers split Chinese, Japanese and Korean into words their own way.
 
 A screen listens only for its own commands, for the choices it shows (a
-service, a hall...) and, where it asks for a number, for digits.
+service, a time...) and, where it asks for a number, for digits. The
+confirmation question ("Call a member of staff? Say yes...") is the screen
+``confirm``, which listens for yes and no.
 """
 
 from __future__ import annotations
@@ -13,94 +21,196 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz, process
+from hassil import Intents
+from hassil.sample import sample_intents
 
 HERE = Path(__file__).parent
 
-# The commands each kiosk screen understands (besides its choices and digits).
 NAVIGATION = ("home", "back", "repeat", "help")
+# The commands each kiosk screen understands (besides its choices and digits).
 SCREEN_INTENTS: dict[str, tuple[str, ...]] = {
-    "menu": ("queue", "track", "book", "guide", "help", "language", "repeat"),
-    "queue": NAVIGATION,
-    "ticket": ("print", *NAVIGATION),
-    "track": ("yes", "clear", *NAVIGATION),
-    "book": ("yes", "no", *NAVIGATION),
+    "menu": ("queue", "track", "book", "guide", "ask", "help", "language", "repeat"),
+    "queue": ("print", *NAVIGATION),
+    "track": ("check", "clear", *NAVIGATION),
+    "book": ("confirm_booking", *NAVIGATION),
     "guides": NAVIGATION,
-    "guide": NAVIGATION,
-    "help": ("home", "back", "repeat"),
+    "help": ("help", "home", "back", "repeat"),
+    "confirm": ("yes", "no"),
 }
 DIGIT_SCREENS = {"track"}
-MATCH_CUTOFF = 60
-CHOICE_CUTOFF = 85
+# Acting on these is cheap to undo or changes nothing: digits land in a field the
+# keypad corrects, "repeat" only speaks again. Everything else is asked when unsure.
+HARMLESS = {"digits", "repeat"}
+
+# How sure is sure (tuned with tests/bench/bench_kiosk_speech.py). vosk's
+# alternatives carry a total score; a rival reading within MARGIN of the best
+# that means something else makes the kiosk ask, and so does a word of the best
+# reading that the recogniser itself doubts.
+MARGIN = 3.0
+WORD_CONFIDENCE = 0.75
 
 
 @dataclass(frozen=True)
 class Phrases:
-    intents: dict[str, list[str]]
-    digits: dict[str, list[str]]
+    intents: Intents
+    digits: dict[str, str]  # the words of a number -> its digits ("vingt six" -> "26")
+    first: dict[str, str]  # each intent's first sentence: the screen's own label
+    skip_words: tuple[str, ...] = ()  # hassil's skip words: left off the end of what was heard
+
+
+def _digit_words(data: dict) -> dict[str, str]:
+    words = {word.casefold(): digit for digit, said in data["digits"].items() for word in said}
+    if data.get("digit_pairs"):  # French reads long numbers two digits at a time
+        from num2words import num2words
+
+        for n in range(10, 100):
+            words.setdefault(num2words(n, lang=data["language"]).replace("-", " "), str(n))
+    return words
 
 
 @cache
 def phrases(locale: str) -> Phrases:
+    """The locale's templates and digit words, from ``kiosk/commands/<locale>.yaml``."""
     with (HERE / f"{locale}.yaml").open(encoding="utf-8") as fp:
         data = yaml.safe_load(fp)
-    return Phrases(intents=data["intents"], digits={str(k): v for k, v in data["digits"].items()})
+    first = {name: intent["data"][0]["sentences"][0] for name, intent in data["intents"].items()}
+    return Phrases(Intents.from_dict(data), _digit_words(data), first, tuple(data.get("skip_words", ())))
+
+
+@cache
+def sentences(locale: str, screen: str) -> tuple[tuple[str, str], ...]:
+    """Every (intent, sentence) the screen's templates expand to."""
+    names = set(SCREEN_INTENTS.get(screen, NAVIGATION))
+    return tuple(dict.fromkeys(sample_intents(phrases(locale).intents, intent_names=names)))
+
+
+@cache
+def _by_sentence(locale: str, screen: str) -> dict[str, str]:
+    return {_compact(sentence): intent for intent, sentence in sentences(locale, screen)}
+
+
+@cache
+def key_words(locale: str, screen: str) -> dict[str, str]:
+    """The words (of two characters or more) and short sentences that only one
+    of the screen's commands uses: 직원 -> help, 拿号 -> queue. Carrier words
+    (주세요, 我要) belong to many and say nothing."""
+    owners: dict[str, set[str]] = {}
+    for intent, sentence in sentences(locale, screen):
+        for word in {*sentence.split(), sentence}:
+            owners.setdefault(_compact(word), set()).add(intent)
+    return {word: next(iter(intents)) for word, intents in owners.items() if len(intents) == 1 and len(word) >= 2}
+
+
+def suggested(locale: str, screen: str, text: str) -> str | None:
+    """The one command whose key words a reading holds, when it is not wholly one
+    of the screen's sentences ("직원 하고 좀 주세요" -> help); None when none or several."""
+    said = _compact(text)
+    found = {intent for word, intent in key_words(locale, screen).items() if word in said}
+    return found.pop() if len(found) == 1 else None
+
+
+def grammar(locale: str, screen: str, choices: dict[str, str]) -> list[str]:
+    """The phrases a recogniser listens for on a screen: its sentences, its
+    choices' labels and, where it asks for a number, the digit words."""
+    listed = [sentence for _intent, sentence in sentences(locale, screen)]
+    listed += list(choices.values())
+    if screen in DIGIT_SCREENS:
+        listed += list(phrases(locale).digits)
+    return list(dict.fromkeys(listed))
 
 
 @dataclass(frozen=True)
-class Heard:
-    """What an utterance meant on a screen."""
-
-    text: str
-    intent: str | None = None  # a command, "choose", "digits", or None when not understood
+class Meaning:
+    intent: str  # a command, "choose" or "digits"
     choice: str | None = None
     digits: str = ""
 
 
-def _words(text: str) -> list[str]:
-    return text.casefold().split()
+def _compact(text: str) -> str:
+    return "".join(text.casefold().split())
 
 
-def grammar(locale: str, screen: str, choices: dict[str, str]) -> list[str]:
-    """The phrases a recogniser listens for on a screen."""
-    data = phrases(locale)
-    listed = [p for intent in SCREEN_INTENTS.get(screen, NAVIGATION) for p in data.intents.get(intent, [])]
-    listed += list(choices.values())
-    if screen in DIGIT_SCREENS:
-        listed += [word for words in data.digits.values() for word in words]
-    return list(dict.fromkeys(listed))
+def _digits(locale: str, text: str) -> str:
+    """The number a run of digit words says ("이 공 이" -> "202"), or "" when
+    anything else was said. Longest words first ("vingt six" before "vingt")."""
+    words, digit_of, out, i = text.casefold().split(), phrases(locale).digits, [], 0
+    while i < len(words):
+        for size in (4, 3, 2, 1):
+            said = " ".join(words[i : i + size])
+            if said in digit_of:
+                out.append(digit_of[said])
+                i += size
+                break
+        else:
+            return ""
+    return "".join(out)
 
 
-def best_reading(locale: str, screen: str, readings: list[str]) -> str:
-    """The recogniser's readings come best first, but its grammar lets any words
-    follow each other ("민원 조회 직원"). An utterance is one command or one number,
-    so the first reading that is exactly a phrase of the screen, or only digits
-    where it asks for a number, is taken; else the best."""
-    data = phrases(locale)
-    listed = {p for intent in SCREEN_INTENTS.get(screen, NAVIGATION) for p in data.intents.get(intent, [])}
-    digit_words = {word for words in data.digits.values() for word in words} if screen in DIGIT_SCREENS else set()
-    for reading in readings:
-        if reading in listed or (reading and set(reading.split()) <= digit_words):
-            return reading
-    return readings[0] if readings else ""
-
-
-def understand(locale: str, screen: str, text: str, choices: dict[str, str]) -> Heard:
-    """Digits where the screen asks for a number, else the closest command or choice."""
-    text = text.strip()
+def match(locale: str, screen: str, text: str, choices: dict[str, str]) -> Meaning | None:
+    """What a whole utterance means on a screen, or None when it is not, as a
+    whole, one of the screen's sentences, a choice or a number."""
+    text = " ".join(text.split())
     if not text:
-        return Heard(text)
-    data = phrases(locale)
-    if screen in DIGIT_SCREENS:
-        digit_of = {word.casefold(): digit for digit, words in data.digits.items() for word in words}
-        digits = "".join(digit_of[w] for w in _words(text) if w in digit_of)
-        if digits and len(digits) >= len(_words(text)) / 2:
-            return Heard(text, "digits", digits=digits)
-    commands = {p: intent for intent in SCREEN_INTENTS.get(screen, NAVIGATION) for p in data.intents.get(intent, [])}
-    command = process.extractOne(text, list(commands), scorer=fuzz.token_set_ratio, processor=str.casefold, score_cutoff=MATCH_CUTOFF)
-    # A choice is named by part of its label ("보험" for a long insurance service name).
-    labels = {label: choice for choice, label in choices.items()}
-    chosen = process.extractOne(text, list(labels), scorer=fuzz.partial_ratio, processor=str.casefold, score_cutoff=CHOICE_CUTOFF) if labels else None
-    if chosen and (command is None or chosen[1] > command[1]):
-        return Heard(text, "choose", choice=labels[chosen[0]])
-    return Heard(text, commands[command[0]]) if command else Heard(text)
+        return None
+    if screen in DIGIT_SCREENS and (digits := _digits(locale, text)):
+        return Meaning("digits", digits=digits)
+    said, known = _compact(text), _by_sentence(locale, screen)
+    words = text.split()
+    while said not in known and len(words) > 1 and words[-1] in phrases(locale).skip_words:
+        words.pop()
+        said = _compact(" ".join(words))
+    if said in known:
+        return Meaning(known[said])
+    # A choice is named by its label or a part of it ("여권" for "여권 발급"), if only one has it.
+    named = [choice for choice, label in choices.items() if len(said) >= 2 and said in _compact(label)]
+    return Meaning("choose", choice=named[0]) if len(named) == 1 else None
+
+
+@dataclass(frozen=True)
+class Heard:
+    """The kiosk's decision on an utterance: act (``confirm`` False), ask whether
+    ``intent`` was meant (``confirm`` True), or nothing understood (``intent`` None)."""
+
+    text: str
+    intent: str | None = None
+    choice: str | None = None
+    digits: str = ""
+    confirm: bool = False
+
+
+def decide(
+    locale: str,
+    screen: str,
+    readings: list[tuple[str, float]],
+    word_confidences: list[float],
+    choices: dict[str, str],
+) -> Heard:
+    """Act, ask or give up, from the recogniser's readings (text and total
+    score, best first) and its confidence in each word of the best reading.
+
+    Acts only when the best reading is wholly one of the screen's sentences,
+    no close rival reading means something else, and the recogniser trusts every
+    word; asks when some reading means something, or the best one holds the key
+    words of one command; else nothing understood.
+    """
+    if not readings:
+        return Heard("")
+    meanings = [(text, score, match(locale, screen, text, choices)) for text, score in readings]
+    best_text, best_score, best = meanings[0]
+    if best is not None:
+        rivals = [m for _t, score, m in meanings[1:] if best_score - score < MARGIN and m is not None and m != best]
+        doubted = any(c < WORD_CONFIDENCE for c in word_confidences)
+        if not rivals and not doubted or best.intent in HARMLESS or best.intent == "no":
+            return Heard(best_text, best.intent, best.choice, best.digits)
+        if screen == "confirm":  # only a sure yes confirms; one question is enough
+            return Heard(best_text)
+        return Heard(best_text, best.intent, best.choice, best.digits, confirm=True)
+    if screen == "confirm":
+        return Heard(best_text)
+    for _text, _score, meaning in meanings[1:]:
+        if meaning is not None and meaning.intent not in HARMLESS:
+            return Heard(best_text, meaning.intent, meaning.choice, meaning.digits, confirm=True)
+    if intent := suggested(locale, screen, best_text):
+        return Heard(best_text, intent, confirm=True)
+    return Heard(best_text)
+

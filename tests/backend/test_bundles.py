@@ -108,12 +108,13 @@ def test_an_idempotency_key_is_scoped_to_its_owner_and_its_body(api):
     assert first.status_code == 201 and again.status_code == 200 and again.json()["id"] == first.json()["id"]
     changed = {**body, "answers": {**body["answers"], "child_name": "张小雪"}}
     reused = api.post("/bundle-applications", json=changed, headers={**headers, **key})
-    assert reused.status_code == 409 and reused.json()["error"]["code"] == "idempotency_key_reused"
-    # Another person's identical key is theirs, not a replay of someone else's application.
+    assert reused.status_code == 422 and reused.json()["error"]["code"] == "idempotency_key_reused"
+    # Another person's identical key never gives them someone else's application.
     other = log_in(api, "13900139000")
     theirs = api.post("/bundle-applications", json=_newborn_body(api, other), headers={**other, **key})
-    assert theirs.status_code == 201 and theirs.json()["id"] != first.json()["id"]
-    assert theirs.json()["applicant_name"] == "张伟"  # their own submission, not the first applicant's
+    assert theirs.status_code == 409 and theirs.json()["error"]["code"] == "idempotency_key_in_use"
+    assert "张伟" not in theirs.text and first.json()["id"] not in theirs.text
+    assert sum(1 for a in api.get("/me/bundle-applications", headers=headers).json() if a["id"] == first.json()["id"]) == 1
 
 
 @pytest.mark.parametrize(

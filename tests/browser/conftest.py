@@ -10,6 +10,7 @@ import httpx
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
 DEMO_PHONE = "13800138000"
 DEMO_PASSWORD = "Haizhou-2026"
 MODES = {
@@ -30,13 +31,14 @@ class Template:
 
 def api_get(base_url: str, path: str, token: str | None = None) -> dict | list:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = httpx.get(f"{base_url}/api/v1{path}", headers=headers, timeout=10)
+    # Generous: on a loaded machine the first call builds the reference API.
+    response = httpx.get(f"{base_url}/api/v1{path}", headers=headers, timeout=60)
     response.raise_for_status()
     return response.json()
 
 
 def api_token(base_url: str, phone: str = DEMO_PHONE) -> str:
-    response = httpx.post(f"{base_url}/api/v1/auth/password", json={"phone": phone, "password": DEMO_PASSWORD}, timeout=10)
+    response = httpx.post(f"{base_url}/api/v1/auth/password", json={"phone": phone, "password": DEMO_PASSWORD}, timeout=60)
     response.raise_for_status()
     return response.json()["token"]
 
@@ -58,6 +60,7 @@ def templates(portal) -> list[Template]:
         Template("service guide", "/{locale}/services/ps-id-card/"),
         Template("search", "/{locale}/search/?q=shebao"),
         Template("search, nothing found", "/{locale}/search/?q=zzqqxx"),
+        Template("assistant", "/{locale}/assistant/?q=huzhao"),
         Template("news", "/{locale}/news/"),
         Template("article", f"/{{locale}}/news/{article}/"),
         Template("halls", "/{locale}/halls/"),
@@ -85,6 +88,7 @@ def templates(portal) -> list[Template]:
         Template("kiosk queue", "/{locale}/kiosk/queue/"),
         Template("kiosk progress", "/{locale}/kiosk/track/"),
         Template("kiosk help", "/{locale}/kiosk/help/"),
+        Template("kiosk question", "/{locale}/kiosk/ask/"),
     ]
 
 
@@ -116,3 +120,18 @@ def continue_apply(page: Page, t, to_step: int, total: int = 7) -> None:
     """Press Continue on the application form and wait for the next step."""
     page.get_by_test_id("apply-continue").click()
     expect(page.get_by_text(t("Step %(number)s of %(total)s") % {"number": to_step, "total": total})).to_be_visible()
+
+
+def record_frames(page: Page) -> list[str]:
+    """Everything the server sends this page over its websockets from now on (the page's state)."""
+    frames: list[str] = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda payload: frames.append(payload if isinstance(payload, str) else payload.decode("utf-8", "replace"))))
+    return frames
+
+
+def no_drafts(base_url: str, service_id: str, *phones: str) -> None:
+    """These residents start an application for this service afresh (other tests leave drafts)."""
+    for phone in phones:
+        # Generous timeouts: the first API call on a fresh server builds the reference API.
+        login = httpx.post(f"{base_url}/api/v1/auth/password", json={"phone": phone, "password": DEMO_PASSWORD}, timeout=60)
+        httpx.delete(f"{base_url}/api/v1/me/drafts/{service_id}", headers={"Authorization": f"Bearer {login.json()['token']}"}, timeout=60)

@@ -53,6 +53,30 @@ def test_information_pages_keep_their_last_good_copy(page: Page, reference_api):
         reference_api.start()
 
 
+def test_the_home_page_says_its_lists_are_the_last_copy(page: Page, portal, reference_api):
+    """Each list of the home page says so when it is the last good copy, in
+    the first response too; a list with no copy at all says it cannot be shown."""
+    _ = gettext_for("zh")
+    last_copy = _("the government service cannot be reached, so this is the last copy we have. It may be out of date.")
+    popular = httpx.get(f"{reference_api.url}/services?size=8&locale=zh").json()["items"][0]["name"]
+    page.goto("/zh/")
+    expect(page.locator("#popular-title + ul")).to_contain_text(popular)
+    reference_api.stop()
+    time.sleep(CACHE_SECONDS + 0.5)
+    try:
+        first_response = httpx.get(f"{portal.url}/zh/", timeout=30).text
+        assert first_response.count(last_copy) == 2, "each list, in the page as it is sent"
+        page.goto("/zh/")
+        for section in ("popular", "notices"):
+            list_section = page.get_by_role("region", name=_("Most used services") if section == "popular" else _("Notices"))
+            expect(list_section.get_by_text(last_copy)).to_be_visible(timeout=30_000)
+        expect(page.get_by_role("link", name=popular).first).to_be_visible()
+        page.goto("/ko/")  # never shown since the portal started: no copy to fall back on
+        expect(page.get_by_role("heading", name=gettext_for("ko")("This service is not available right now"))).to_have_count(2)
+    finally:
+        reference_api.start()
+
+
 @pytest.mark.parametrize("path", ["/zh/expat/visas/", "/zh/halls/nanhu/", "/zh/search/?q=shebao", "/zh/news/"])
 def test_pages_say_what_happened_and_offer_the_hotline(page: Page, reference_api, path):
     _ = gettext_for("zh")

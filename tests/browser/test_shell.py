@@ -3,7 +3,6 @@ mode, keyboard order, axe, and nothing fetched from outside."""
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlparse
 
 import httpx
@@ -27,11 +26,13 @@ def test_home_has_its_language_title_and_heading(page: Page, locale: str):
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_first_response_already_carries_lang_and_alternates(portal, locale: str):
+    """Absolute alternates, as search engines need them, on the portal's own origin."""
     html = httpx.get(f"{portal.url}/{locale}/").text
     assert f'<html lang="{HTML_LANG[locale]}"' in html
     for code in LOCALES:
-        assert re.search(rf'<link href="/{code}/" hrefLang="{HTML_LANG[code]}" rel="alternate"/>', html), code
-    assert '<link href="/" hrefLang="x-default" rel="alternate"/>' in html
+        assert f'<link rel="alternate" hreflang="{HTML_LANG[code]}" href="{portal.url}/{code}/"/>' in html, code
+    assert f'<link rel="alternate" hreflang="x-default" href="{portal.url}/"/>' in html
+    assert f'<link rel="canonical" href="{portal.url}/{locale}/"/>' in html
 
 
 def test_switcher_names_each_language_in_itself_and_keeps_the_path(page: Page):
@@ -132,7 +133,8 @@ def _focused(page: Page) -> str:
 def test_keyboard_reaches_the_header_controls_in_order(page: Page):
     page.goto("/en/")
     _ = gettext_for("en")
-    expected = ["skip-link", "elder-toggle", "a11y-toolbar-toggle", "read-aloud", *LOCALES, "masthead__name", "q", _("Search"), _("Home")]
+    # The masthead first, then the site menu: settings, languages, navigation (components/header.py).
+    expected = ["skip-link", "masthead__name", "q", _("Search"), "elder-toggle", "a11y-toolbar-toggle", "read-aloud", *LOCALES, _("Home")]
     seen = []
     for _step in expected:
         page.keyboard.press("Tab")

@@ -11,7 +11,7 @@ import re
 import pytest
 from babel.numbers import format_decimal, format_percent
 
-from tests.wording import catalogue_texts, seed_texts
+from tests.wording import assistant_texts, catalogue_texts, seed_texts
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 RULES = [
@@ -40,9 +40,9 @@ def _problems(texts):
     return found
 
 
-@pytest.mark.parametrize("source", ["catalogue", "seed"])
+@pytest.mark.parametrize("source", ["catalogue", "seed", "assistant"])
 def test_french_punctuation_spaces(source):
-    texts = catalogue_texts("fr") if source == "catalogue" else seed_texts("fr")
+    texts = {"catalogue": catalogue_texts, "seed": seed_texts, "assistant": assistant_texts}[source]("fr")
     problems = _problems(texts)
     assert not problems, f"{len(problems)} typography problems:\n" + "\n".join(problems[:40])
 

@@ -1,8 +1,8 @@
 """Life-event bundles, joint applications, their lines and drafts
 
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-11-29 17:31:36.108994
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-29 18:15:23.936450
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0003'
-down_revision = '0002'
+revision = '0004'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
@@ -30,13 +30,10 @@ def upgrade() -> None:
     sa.Column('applicant', sa.JSON(), nullable=False),
     sa.Column('answers', sa.JSON(), nullable=False),
     sa.Column('uploads', sa.JSON(), nullable=False),
-    sa.Column('idempotency_key', sa.String(), nullable=True),
-    sa.Column('body_digest', sa.String(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['account_id'], ['account.id'], name=op.f('fk_bundleapplication_account_id_account')),
     sa.ForeignKeyConstraint(['bundle_id'], ['bundle.id'], name=op.f('fk_bundleapplication_bundle_id_bundle')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_bundleapplication')),
-    sa.UniqueConstraint('account_id', 'idempotency_key', name=op.f('uq_bundleapplication_account_id_idempotency_key'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_bundleapplication'))
     )
     with op.batch_alter_table('bundleapplication', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_bundleapplication_account_id'), ['account_id'], unique=False)
