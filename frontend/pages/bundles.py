@@ -1,6 +1,7 @@
 """One application for a life event (一件事一次办): the bundles, what each
-one does and saves, and its joint application, which asks each question once,
-takes each document once and ends with one receipt number.
+one does and saves (information pages, served as HTML: frontend/served.py),
+and its joint application, which asks each question once, takes each document
+once and ends with one receipt number.
 
 The application follows the single one (apply.py): a step per page, answers
 kept in the tab (forms.js) and as a server draft after every step, the same
@@ -22,10 +23,9 @@ from clients import accounts, bundles
 from clients.applications import Applicant
 from clients.base import ClientError, Conflict, InvalidInput, NotFound, Unauthorised, Unavailable
 from components.fields import choice_group, error_messages, field, personal_field
-from components.icons import icon
 from components.joint_records import JointView, joint_lines, joint_view
 from components.links import locale_href, nav_link, plain_link
-from components.notices import LOADING, NOT_FOUND, READY, STALE, UNAVAILABLE, content_lang, has_content, not_found_notice, notice, remote_content, unavailable_notice
+from components.notices import content_lang, notice, unavailable_notice
 from components.page import page_frame
 from components.stepper import stepper
 from components.uploads import upload_field, uploaded_ids
@@ -33,7 +33,11 @@ from frontend import validation
 from frontend.formatting import datetime_text, number_text
 from frontend.pages.apply import ID_NUMBER
 from frontend.personal import PersonalNumbers
+from frontend.records import load, load_record
+from frontend.seo import Record, indexes
+from frontend.served import PageRequest, Served, region, serves
 from frontend.session import api_token, login_url, token_refused
+from frontend.views import inline, record_lang, render
 from locales import N_, api_locale, around, babel_locale, gettext_for, ngettext_for
 
 STEPS = (N_("About you"), N_("Your answers"), N_("Documents"), N_("Check and send"))
@@ -124,7 +128,8 @@ class BundleView:
     id: str = ""
     name: str = ""
     summary: str = ""
-    lang: str = ""
+    lang: str = ""  # the html lang of its texts
+    translated: bool = True
     services: list[Link] = dataclasses.field(default_factory=list)
     savings: list[Saving] = dataclasses.field(default_factory=list)
     questions: list[str] = dataclasses.field(default_factory=list)
@@ -138,24 +143,16 @@ def _services_text(locale: str, count: int) -> str:
 
 
 def _card(bundle: bundles.BundleSummary, locale: str) -> BundleCard:
-    return BundleCard(bundle.id, bundle.name, bundle.summary, locale_href(locale, f"bundles/{bundle.id}"), _services_text(locale, len(bundle.services)), bundle.lang)
+    return BundleCard(bundle.id, bundle.name, bundle.summary, locale_href(locale, f"bundles/{bundle.id}"), _services_text(locale, len(bundle.services)), record_lang(bundle.lang, locale))
 
 
-class BundlesState(rx.State):
-    status: str = LOADING
-    bundles: list[BundleCard] = []
-
-    @rx.event
-    async def load(self, locale: str):
-        self.status = LOADING
-        yield
-        try:
-            result = await bundles.bundles(api_locale(locale))
-        except ClientError as error:
-            self.status = UNAVAILABLE if isinstance(error, Unavailable) else READY
-            return
-        self.bundles = [_card(b, locale) for b in result.value]
-        self.status = STALE if result.stale else READY
+@serves("bundles")
+async def bundles_content(request: PageRequest) -> Served:
+    """Every joint service (frontend/served.py)."""
+    locale = request.locale
+    loaded = await load(bundles.bundles, locale)
+    cards = [_card(b, locale) for b in loaded.value] if loaded.shown else []
+    return Served(loaded.status, {"list": render("bundles.html", locale, status=loaded.status, bundles=cards, request=request)})
 
 
 def _savings(detail: bundles.BundleDetail, locale: str) -> list[Saving]:
@@ -172,35 +169,43 @@ def _savings(detail: bundles.BundleDetail, locale: str) -> list[Saving]:
     ]
 
 
-class BundleState(rx.State):
-    status: str = LOADING
-    bundle: BundleView = BundleView()
+def bundle_view(detail: bundles.BundleDetail, locale: str) -> BundleView:
+    return BundleView(
+        id=detail.id,
+        name=detail.name,
+        summary=detail.summary,
+        lang=record_lang(detail.lang, locale),
+        translated=detail.lang != "zh" or locale == "zh",
+        services=[Link(s.name, locale_href(locale, f"services/{s.id}")) for s in detail.member_services],
+        savings=_savings(detail, locale),
+        questions=[q.label for q in detail.questions],
+        materials=[m.name for m in detail.materials],
+        apply_href=locale_href(locale, f"bundles/{detail.id}/apply"),
+    )
 
-    @rx.event
-    async def load(self, locale: str):
-        bundle_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        self.status = LOADING
-        yield
-        try:
-            detail = (result := await bundles.bundle(api_locale(locale), bundle_id)).value
-        except NotFound:
-            self.status = NOT_FOUND
-            return
-        except ClientError:
-            self.status = UNAVAILABLE
-            return
-        self.bundle = BundleView(
-            id=detail.id,
-            name=detail.name,
-            summary=detail.summary,
-            lang=detail.lang,
-            services=[Link(s.name, locale_href(locale, f"services/{s.id}")) for s in detail.member_services],
-            savings=_savings(detail, locale),
-            questions=[q.label for q in detail.questions],
-            materials=[m.name for m in detail.materials],
-            apply_href=locale_href(locale, f"bundles/{detail.id}/apply"),
-        )
-        self.status = STALE if result.stale else READY
+
+@serves("bundles/[bundle_id]")
+async def bundle_content(request: PageRequest) -> Served:
+    """The joint service in the address: its member services, what it saves, what it asks (frontend/served.py)."""
+    locale = request.locale
+    _ = gettext_for(locale)
+    loaded = await load_record(bundles.bundle, locale, request.params["bundle_id"])
+    bundle = bundle_view(loaded.value, locale) if loaded.shown else None
+    return Served(
+        loaded.status,
+        {
+            "main": render("bundle.html", locale, status=loaded.status, bundle=bundle, request=request),
+            "crumb": inline(bundle.name, locale, bundle.lang) if bundle else inline(_("Joint service"), locale),
+        },
+        title=bundle.name if bundle else _("Joint service"),
+        description=bundle.summary if bundle else bundle_description(locale),
+    )
+
+
+@indexes("bundles/[bundle_id]")
+async def bundle_index(locale: str) -> list[Record]:
+    """Every joint service."""
+    return [Record(b.id) for b in (await bundles.bundles(locale)).value]
 
 
 class BundleApplyState(PersonalNumbers, rx.State):
@@ -485,18 +490,6 @@ class _SessionEnded(Exception):
 # ------------------------------------------------------------------ rendering
 
 
-def _bundle_card(locale: str, card: rx.Var) -> rx.Component:
-    return rx.el.li(
-        rx.el.article(
-            rx.el.h2(nav_link(card.name, href=card.href), custom_attrs={"data-content": ""}),
-            rx.el.p(card.summary, custom_attrs={"data-content": ""}),
-            rx.el.p(card.services, class_name="meta"),
-            class_name="card",
-            lang=content_lang(locale, card.lang),
-        )
-    )
-
-
 def bundles_page(locale: str) -> rx.Component:
     _ = gettext_for(locale)
     return page_frame(
@@ -504,60 +497,18 @@ def bundles_page(locale: str) -> rx.Component:
         "bundles",
         rx.el.h1(_("Joint services for life events")),
         rx.el.p(_("When something big happens in your life, one application covers every service it involves: each question is asked once, each document handed in once."), class_name="lead"),
-        remote_content(
-            locale,
-            BundlesState.status,
-            rx.el.ul(rx.foreach(BundlesState.bundles, lambda card: _bundle_card(locale, card)), class_name="card-grid"),
-            retry=BundlesState.load(locale),
-        ),
+        region(locale, "list"),
         trail=[(_("Joint services"), "bundles")],
     )
 
 
 def bundle_page(locale: str) -> rx.Component:
     _ = gettext_for(locale)
-    bundle = BundleState.bundle
-    lang = content_lang(locale, bundle.lang)
     return page_frame(
         locale,
         "bundles/[bundle_id]",
-        rx.el.h1(rx.cond(has_content(BundleState.status), bundle.name, _("Joint service")), lang=lang),
-        remote_content(
-            locale,
-            BundleState.status,
-            rx.el.div(
-                rx.el.p(bundle.summary, class_name="lead", lang=lang, custom_attrs={"data-content": ""}),
-                rx.el.div(nav_link(icon("document"), _("Apply for all of them at once"), href=bundle.apply_href, class_name="button"), class_name="actions"),
-                rx.el.section(
-                    rx.el.h2(_("Services in this application"), id="members-title"),
-                    rx.el.ul(rx.foreach(bundle.services, lambda link: rx.el.li(nav_link(link.label, href=link.href))), class_name="link-list", lang=lang, custom_attrs={"data-content": ""}),
-                    aria_labelledby="members-title",
-                ),
-                rx.el.section(
-                    rx.el.h2(_("What you save"), id="savings-title"),
-                    rx.el.table(
-                        rx.el.thead(rx.el.tr(rx.el.th(_("What"), scope="col"), rx.el.th(_("One service at a time"), scope="col"), rx.el.th(_("With this joint service"), scope="col"))),
-                        rx.el.tbody(rx.foreach(bundle.savings, lambda s: rx.el.tr(rx.el.th(s.what, scope="row"), rx.el.td(s.separately), rx.el.td(s.together)))),
-                        class_name="table",
-                    ),
-                    rx.el.p(_("Counted from each service's guide: the visits and documents it asks for, and its promised time limit."), class_name="hint"),
-                    aria_labelledby="savings-title",
-                ),
-                rx.el.section(
-                    rx.el.h2(_("What we ask you, once"), id="questions-title"),
-                    rx.el.ul(rx.foreach(bundle.questions, lambda q: rx.el.li(q)), lang=lang, custom_attrs={"data-content": ""}),
-                    aria_labelledby="questions-title",
-                ),
-                rx.el.section(
-                    rx.el.h2(_("Documents you hand in, once"), id="materials-title"),
-                    rx.el.ul(rx.foreach(bundle.materials, lambda m: rx.el.li(m)), lang=lang, custom_attrs={"data-content": ""}),
-                    aria_labelledby="materials-title",
-                ),
-            ),
-            retry=BundleState.load(locale),
-            not_found=not_found_notice(locale, _("We cannot find this joint service"), _("All joint services"), "bundles"),
-        ),
-        trail=[(_("Joint services"), "bundles"), (bundle.name, "")],
+        region(locale, "main"),
+        trail=[(_("Joint services"), "bundles"), (region(locale, "crumb", "span"), "")],
     )
 
 
@@ -827,11 +778,6 @@ def bundles_title(locale: str) -> str:
 def bundles_description(locale: str) -> str:
     _ = gettext_for(locale)
     return _("One application for every service a life event involves: a birth, a death, starting a business, retiring.")
-
-
-def bundle_title(locale: str) -> rx.Var:
-    _ = gettext_for(locale)
-    return rx.cond(BundleState.bundle.name != "", BundleState.bundle.name, _("Joint service"))
 
 
 def bundle_description(locale: str) -> str:

@@ -52,7 +52,9 @@ def test_joint_application_submitted_and_tracked_line_by_line(browser, base_url)
     page.get_by_role("link", name=t("Apply for all of them at once")).click()
     page.wait_for_url("**/en/bundles/newborn/apply/")
 
-    expect(page.get_by_label(t("Document number"))).to_have_value("110105196503152015")  # from the profile
+    # From the profile, masked: the full number stays on the server unless the person changes it.
+    expect(page.locator("#bundle-id_number")).to_have_text("1101**********2015")
+    assert "110105196503152015" not in page.content()
     _step(page, t, 2)
     # Each question once; a missing answer and a date in the future are explained by the field, in English.
     page.get_by_label("Baby's name").fill("Zhang Xiaoman")
@@ -178,3 +180,14 @@ def test_a_member_services_guide_leads_to_its_joint_service(page: Page):
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.wait_for_load_state("networkidle")
     expect(page.locator("main a[href*='/bundles/']")).to_have_count(0)  # not a member of any joint service
+
+
+def test_the_joint_service_pages_arrive_as_html(base_url):
+    import httpx
+
+    listing = httpx.get(f"{base_url}/fr/bundles/", timeout=30)
+    assert listing.status_code == 200 and "Naissance" in listing.text and "Décès" in listing.text
+    page = httpx.get(f"{base_url}/ko/bundles/after-a-death/", timeout=30)
+    assert page.status_code == 200
+    assert "<title>사망 원스톱" in page.text and "ps-death-hukou-cancellation" in page.text  # its member services, linked
+    assert httpx.get(f"{base_url}/ko/bundles/no-such-bundle/", timeout=30).status_code == 404
