@@ -186,3 +186,26 @@ def test_bundle_drafts_belong_to_their_account_and_go_on_submission(api):
     assert {"field": "data", "code": "too_large"} in too_big.json()["error"]["fields"]
     assert api.post("/bundle-applications", json=_newborn_body(api, headers), headers=headers).status_code == 201
     assert api.get("/me/bundle-drafts/newborn", headers=headers).status_code == 404
+
+
+def test_a_database_seeded_before_bundles_existed_gets_them(tmp_path, request):
+    from sqlalchemy import delete
+    from sqlmodel import Session, select
+
+    from backend import models
+    from backend.app import prepare_database
+    from backend.db import make_sync_engine
+    from tests.conftest import fresh_settings
+
+    engine = make_sync_engine(fresh_settings("sqlite", tmp_path, request))
+    try:
+        prepare_database(engine, 1)
+        with Session(engine) as session:
+            session.exec(delete(models.Bundle))  # as a database seeded before this release
+            session.commit()
+        prepare_database(engine, 1)
+        with Session(engine) as session:
+            ids = [b.id for b in session.exec(select(models.Bundle).order_by(models.Bundle.position))]
+        assert ids == ["newborn", "after-a-death", "starting-a-business", "retirement"]
+    finally:
+        engine.dispose()
