@@ -191,3 +191,7 @@ def test_the_joint_service_pages_arrive_as_html(base_url):
     assert page.status_code == 200
     assert "<title>사망 원스톱" in page.text and "ps-death-hukou-cancellation" in page.text  # its member services, linked
     assert httpx.get(f"{base_url}/ko/bundles/no-such-bundle/", timeout=30).status_code == 404
+    # A life event's services lead to its joint service (the home page's life events open these).
+    birth = httpx.get(f"{base_url}/zh/services/?event=birth", timeout=30).text
+    assert 'href="/zh/bundles/newborn/"' in birth and "出生一件事" in birth
+    assert "/zh/bundles/" not in httpx.get(f"{base_url}/zh/services/?event=schooling", timeout=30).text
