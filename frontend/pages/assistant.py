@@ -112,7 +112,7 @@ class AssistantState(rx.State):
 def _message(locale: str, message: rx.Var) -> rx.Component:
     _ = gettext_for(locale)
     return rx.el.li(
-        rx.el.p(rx.cond(message.mine, _("You"), _("Assistant")), class_name="chat__who"),
+        rx.el.div(rx.cond(message.mine, _("You"), _("Assistant")), class_name="chat__who"),  # a label, not a paragraph
         rx.el.p(message.text, class_name="chat__text", custom_attrs={"data-content": ""}),
         rx.cond(
             message.guides.length() > 0,

@@ -116,6 +116,16 @@ def test_one_click_logs_in_after_correcting_a_mistake(page: Page, locale):
     page.wait_for_url(lambda url: "/login" not in url, timeout=15_000)
 
 
+def _type_personal(page: Page, label: str, value: str) -> None:
+    """Type into a personal number's field as a logged-in person does: the
+    account's number is shown masked until its Change button is pressed."""
+    _ = gettext_for("zh")
+    change = page.get_by_role("button", name=f"{_('Change')} {label}")
+    expect(change).to_be_visible()
+    change.click()
+    page.get_by_label(label).fill(value)
+
+
 def _full_width(text: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else "\u3000" if c == " " else c for c in text)
 
@@ -185,7 +195,7 @@ def test_full_width_phone_in_a_letter_and_a_booking(browser, base_url):
     page.get_by_label(_("Subject")).fill("全角电话号码")
     page.get_by_label(_("Your message")).fill("请用短信回复我。")
     page.get_by_label(_("By text message")).check()
-    page.get_by_label(_("Phone number")).fill(_full_width("138-0013-8000"))
+    _type_personal(page, _("Phone number"), _full_width("138-0013-8000"))
     page.get_by_role("button", name=_("Send")).click()
     expect(page.get_by_test_id("ticket-number")).to_be_visible()
 
@@ -194,7 +204,7 @@ def test_full_width_phone_in_a_letter_and_a_booking(browser, base_url):
     page.get_by_role("button", name=_("Continue")).click()
     page.locator("input[name=slot]:not(:disabled)").last.check()
     page.get_by_role("button", name=_("Continue")).click()
-    page.get_by_label(_("Phone number")).fill(_full_width("+86 138 0013 8000"))
+    _type_personal(page, _("Phone number"), _full_width("+86 138 0013 8000"))
     page.get_by_role("button", name=_("Continue")).click()
     expect(page.get_by_test_id("confirm-booking")).to_be_visible()
     context.close()
@@ -210,9 +220,9 @@ def test_full_width_resident_id_and_phone_in_an_application(browser, base_url):
     page.get_by_label(_("I meet these conditions")).check()
     continue_apply(page, _, 2)
     continue_apply(page, _, 3)
-    page.get_by_label(_("Document number")).fill(_full_width("110105 19650315 2015"))
+    _type_personal(page, _("Document number"), _full_width("110105 19650315 2015"))
     continue_apply(page, _, 4)
-    page.get_by_label(_("Phone number")).fill(_full_width("138 0013 8000"))
+    _type_personal(page, _("Phone number"), _full_width("138 0013 8000"))
     continue_apply(page, _, 5)
     context.close()
     # The draft would send the account's next application straight to this step.

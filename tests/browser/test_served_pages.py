@@ -156,12 +156,21 @@ def test_every_information_page_reads_without_javascript(browser: Browser, base_
     context.close()
 
 
+def block_live_connection(page) -> list[str]:
+    """Refuse the page's live connection, whether socket.io opens it as a
+    websocket (the build's own scheme, frontend/same_origin.py) or by polling;
+    returns the addresses refused."""
+    blocked: list[str] = []
+    page.route("**/_event/**", lambda route: (blocked.append(route.request.url), route.abort()))
+    page.route_web_socket(re.compile(r"/_event"), lambda ws: (blocked.append(ws.url), ws.close()))
+    return blocked
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_every_information_page_reads_when_the_live_connection_is_blocked(browser: Browser, base_url, locale):
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
-    blocked = []
-    page.route("**/_event/**", lambda route: (blocked.append(route.request.url), route.abort()))
+    blocked = block_live_connection(page)
     for kind in kinds(base_url, locale):
         _shows(page, kind)
         expect(page.locator("[data-region]:empty")).to_have_count(0)  # nothing left waiting for the live state
@@ -173,7 +182,7 @@ def test_links_between_information_pages_work_without_the_live_connection(browse
     _ = gettext_for("ko")
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
-    page.route("**/_event/**", lambda route: route.abort())
+    block_live_connection(page)
     page.goto("/ko/")
     page.get_by_role("navigation", name=_("Main menu")).get_by_role("link", name=_("Service halls")).click()
     expect(page.locator(".hall-card")).to_have_count(len(api_get(base_url, "/halls?locale=ko")))
