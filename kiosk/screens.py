@@ -405,7 +405,8 @@ class KioskBookState(KioskState):
     when: str = ""
     name: str = ""
     phone: str = ""  # on the screen only while the person types or changes it
-    _phone: str = ""  # the number given (server only)
+    _phone: str = ""  # the number given, normalised (server only)
+    _phone_typed: str = ""  # as typed, to change it (server only)
     phone_masked: str = ""
     error: str = ""
     number: str = ""
@@ -493,7 +494,8 @@ class KioskBookState(KioskState):
             self.phone, self.error = typed.strip(), "phone"  # on the screen, to correct
             return self._say(_("Enter a valid phone number."))
         # From here the screen has the number masked; the full one stays on the server.
-        self._phone, self.phone, self.phone_masked = phone.value, "", mask("phone", phone.value)
+        self._phone, self._phone_typed = phone.value, typed.strip()
+        self.phone, self.phone_masked = "", mask("phone", phone.value)
         self.error, self.step = "", "check"
         return self._say(
             _("Please check your booking: %(service)s at %(hall)s, %(time)s, for %(name)s. Touch Confirm booking if it is right, or Back to change it.")
@@ -519,7 +521,7 @@ class KioskBookState(KioskState):
             return
         self.number = appointment.id
         self.when = f"{weekday_date(appointment.day, locale)} {time_text(appointment.starts, locale)}"
-        self._phone, self.phone_masked = "", appointment.phone_masked
+        self._phone, self._phone_typed, self.phone_masked = "", "", appointment.phone_masked
         self.qr = qr_data_uri(f"HAIZHOU-APPOINTMENT:{appointment.id}")
         self.error, self.step = "", "done"
         yield self._say(
@@ -555,7 +557,7 @@ class KioskBookState(KioskState):
             return rx.redirect(kiosk_href(locale))
         self.error, self.step = "", earlier[self.step]
         if self.step == "phone":
-            self.phone = self._phone  # being changed: the full number, on its own screen only
+            self.phone = self._phone_typed  # being changed: as typed, on its own screen only
         return self._speak_prompt({"service": "book", "time": "book-time", "name": "book-name", "phone": "book-phone"}[self.step])
 
 

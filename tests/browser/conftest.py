@@ -29,6 +29,11 @@ class Template:
     login: bool = False
 
 
+# True once React has hydrated the page's main region: before that a click on
+# the prerendered HTML does nothing.
+HYDRATED = "() => Object.keys(document.querySelector('main') || {}).some((key) => key.startsWith('__reactFiber'))"
+
+
 def api_get(base_url: str, path: str, token: str | None = None) -> dict | list:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     # Generous: on a loaded machine the first call builds the reference API.

@@ -10,9 +10,8 @@ import pytest
 from playwright.sync_api import CDPSession, Page, expect
 
 from locales import gettext_for
-from tests.browser.conftest import DEMO_PASSWORD, DEMO_PHONE, api_get, api_token, continue_apply, log_in_context
+from tests.browser.conftest import DEMO_PASSWORD, DEMO_PHONE, HYDRATED, api_get, api_token, continue_apply, log_in_context
 
-HYDRATED = "() => Object.keys(document.querySelector('main') || {}).some((key) => key.startsWith('__reactFiber'))"
 
 
 def _ready(page: Page, path: str) -> None:

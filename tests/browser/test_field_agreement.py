@@ -7,13 +7,12 @@ field people type into carries its rule from the one definition."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from frontend import validation as ui
-from tests.browser.conftest import log_in_context
+from tests.browser.conftest import HYDRATED, log_in_context
 from tests.field_corpus import FIELDS, kind, values
 
-HYDRATED = "() => Object.keys(document.querySelector('main') || {}).some((key) => key.startsWith('__reactFiber'))"
 
 # The browser's verdict on each value, in a form built from the rule's own attributes.
 BROWSER_VERDICTS = """([formAttrs, fieldAttrs, required, values]) => {
@@ -57,7 +56,8 @@ TYPED_FIELDS = "main form[data-check] :is(input:not([type=checkbox], [type=radio
 
 def test_every_typed_field_carries_its_rule(browser: Browser, base_url, templates):
     """Every field people type into on the forms carries the attributes of a
-    rule as frontend/validation.py defines it, and its form the shared classes."""
+    rule as frontend/validation.py defines it, and its form the shared classes
+    (``data-personal``, which keeps a number out of browser storage, is not a rule's)."""
     context = browser.new_context(base_url=base_url)
     log_in_context(context, base_url)
     page = context.new_page()
@@ -68,8 +68,13 @@ def test_every_typed_field_carries_its_rule(browser: Browser, base_url, template
         page.goto(path.format(locale="fr"))
         page.wait_for_function(HYDRATED)
         page.wait_for_load_state("networkidle")
+        # The account's numbers are shown masked: their Change buttons put the fields in the form.
+        masked = page.locator("main form .field__masked")
+        while left := masked.count():
+            page.locator("main form .field__masked + button").first.click()
+            expect(masked).to_have_count(left - 1)
         for found in page.locator(TYPED_FIELDS).evaluate_all(
-            "(fields) => fields.map((f) => ({id: f.id, attrs: Object.fromEntries([...f.attributes].filter((a) => a.name.startsWith('data-') && !a.name.startsWith('data-error')).map((a) => [a.name, a.value])), form: Object.fromEntries([...f.form.attributes].filter((a) => ['data-check', 'data-space', 'data-invisible', 'data-control'].includes(a.name)).map((a) => [a.name, a.value]))}))"
+            "(fields) => fields.map((f) => ({id: f.id, attrs: Object.fromEntries([...f.attributes].filter((a) => a.name.startsWith('data-') && !a.name.startsWith('data-error') && a.name !== 'data-personal').map((a) => [a.name, a.value])), form: Object.fromEntries([...f.form.attributes].filter((a) => ['data-check', 'data-space', 'data-invisible', 'data-control'].includes(a.name)).map((a) => [a.name, a.value]))}))"
         ):
             rule = RULES.get(found["attrs"].get("data-field-rule", ""))
             seen.add(found["attrs"].get("data-field-rule"))

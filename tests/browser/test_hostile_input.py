@@ -67,7 +67,7 @@ def test_hostile_input_in_the_booking_and_rating_forms(browser, base_url, kind):
     page.get_by_role("button", name="Continue").click()
     page.locator("#booking-name").fill(value)
     page.get_by_role("button", name="Change Phone number").click()  # the account's number, masked until changed
-    page.locator("#booking-phone").fill(value)
+    page.locator("input#booking-phone").fill(value)  # waits for the field that replaces the masked number
     page.get_by_role("button", name="Continue").click()
     page.wait_for_timeout(500)
     expect(page.locator("#booking-name")).to_have_value(value)  # refused with a message, kept

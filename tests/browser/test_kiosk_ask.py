@@ -27,7 +27,7 @@ def kiosk(portal):
 
 
 def touch_type(page: Page, text: str) -> None:
-    keyboard = page.get_by_role("group", name=gettext_for("en")("Letter keyboard"))
+    keyboard = page.get_by_role("group", name=gettext_for("en")("Keyboard for your question"))
     for letter in text.upper():
         keyboard.locator(f"[data-key-value='{' ' if letter == ' ' else letter}']").tap()
 
@@ -63,7 +63,7 @@ def test_korean_by_the_hangul_keyboard_and_by_an_example(kiosk, page: Page):
     _ = gettext_for("ko")
     visa = httpx.get(f"{kiosk.url}/api/v1/services/ee-visa-extension", params={"locale": "ko"}).json()
     page.goto("/ko/kiosk/ask/")
-    keyboard = page.get_by_role("group", name=_("Letter keyboard"))
+    keyboard = page.get_by_role("group", name=_("Keyboard for your question"))
     for jamo in "ㅂㅣㅈㅏ ㅇㅕㄴㅈㅏㅇ":
         keyboard.locator(f"[data-key-value='{jamo}']").click()
     expect(page.locator("#kiosk-question")).to_have_value("비자 연장")
@@ -97,7 +97,7 @@ def test_a_question_by_voice_in_korean(kiosk, playwright, base_url, tmp_path):
     page.goto("/ko/kiosk/ask/")
     hold_to_talk(page, seconds)
     # Free dictation decodes far more slowly than a screen's grammar, the more so on a loaded machine.
-    page.wait_for_function("document.documentElement.dataset.lastIntent !== undefined", timeout=90_000)
+    page.wait_for_function("() => document.documentElement.dataset.lastIntent !== undefined", timeout=90_000)
     heard = page.evaluate("JSON.parse(sessionStorage.getItem('kiosk.metrics'))")["actions"][-1]
     assert heard["what"] == "dictation" and heard["text"].strip()
     expect(page.locator(".kiosk-answer")).to_contain_text(heard["text"].strip()[:500], timeout=15_000)

@@ -81,7 +81,8 @@ def _until(condition, timeout: float = 60.0):
 
 def test_a_session_continues_on_another_worker(browser: Browser, scaled):
     server, proxy = scaled
-    assert len(_workers(server)) == 2
+    # Each worker builds the reference API before it listens: the second may be a while on a busy machine.
+    assert _until(lambda: len(_workers(server)) == 2, timeout=240), _workers(server)
     service = next(s for s in httpx.get(f"{proxy.url}/api/v1/services?size=50&locale=en", timeout=30).json()["items"] if s["online_application"])
     context = browser.new_context(base_url=proxy.url)
     log_in_context(context, proxy.url, "13900139000")

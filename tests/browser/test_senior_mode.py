@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from a11y.audit import axe_violations, describe
 from locales import LOCALES, gettext_for
-from tests.browser.conftest import log_in_context, open_template, set_prefs
+from tests.browser.conftest import HYDRATED, log_in_context, open_template, set_prefs
 
 # What the toolbar saves, and the <html> attributes each choice must leave.
 PREFERENCE_SETS = {
@@ -27,7 +27,6 @@ PREFERENCE_SETS = {
     ),
 }
 
-HYDRATED = "() => Object.keys(document.querySelector('main') || {}).some((key) => key.startsWith('__reactFiber'))"
 ROOT_STATE = """() => ({
     ...Object.fromEntries([...document.documentElement.attributes].map((a) => [a.name, a.value])),
     "--text-scale": document.documentElement.style.getPropertyValue("--text-scale").trim(),

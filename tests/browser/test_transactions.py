@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, select
 
 from backend import models
-from tests.browser.conftest import DEMO_PASSWORD, PNG, api_get, api_token, continue_apply, log_in_context, set_prefs
+from tests.browser.conftest import DEMO_PASSWORD, HYDRATED, PNG, api_get, api_token, continue_apply, log_in_context, set_prefs
 
 
 
@@ -109,6 +109,7 @@ def _apply(page: Page, locale: str, service_id: str, purpose: str) -> str:
     """Walk through the application form; return the receipt number."""
     t = _(locale)
     page.goto(f"/{locale}/apply/{service_id}/")
+    page.wait_for_function(HYDRATED)
     page.get_by_label(t("I meet these conditions")).check()
     page.get_by_test_id("apply-continue").click()
     expect(page.get_by_label(t("Full name"))).not_to_have_value("")  # filled in from the profile
