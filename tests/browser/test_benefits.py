@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from a11y.audit import axe_violations, describe
 from backend.api.benefits import age_on
-from tests.browser.conftest import log_in_context, set_prefs
+from tests.browser.conftest import HYDRATED, log_in_context, set_prefs
 
 
 def _(locale: str):
@@ -22,6 +22,7 @@ def _(locale: str):
 def test_a_resident_in_chinese_sees_the_reasons(page: Page):
     t = _("zh")
     page.goto("/zh/benefits/")
+    page.wait_for_function(HYDRATED)
     expect(page.get_by_text(t("Nothing you answer here is stored. The check keeps no record, and your answers are gone when you leave this page."))).to_be_visible()
     page.get_by_label(t("How old are you?")).fill("82")
     page.get_by_label(t("I have a Haizhou hukou")).check()
@@ -41,6 +42,7 @@ def test_a_resident_in_chinese_sees_the_reasons(page: Page):
 def test_a_business_in_french_with_a_skipped_question(page: Page):
     t = _("fr")
     page.goto("/fr/benefits/")
+    page.wait_for_function(HYDRATED)
     page.get_by_role("button", name=t("For my business")).click()
     page.get_by_label(t("Food and drink")).check()  # where it trades is skipped
     page.get_by_label(t("Fewer than 10")).check()
@@ -63,6 +65,7 @@ def test_senior_mode_asks_one_question_at_a_time(browser, base_url):
     set_prefs(context, {"elder": True})
     page = context.new_page()
     page.goto("/ja/benefits/")
+    page.wait_for_function(HYDRATED)
     age = page.get_by_label(t("How old are you?"))
     expect(age).to_be_visible()
     expect(page.get_by_label(t("I have a Haizhou hukou"))).to_be_hidden()
@@ -88,6 +91,7 @@ def test_prefill_from_the_account_only_on_request(browser, base_url):
     log_in_context(context, base_url)
     page = context.new_page()
     page.goto("/en/benefits/")
+    page.wait_for_function(HYDRATED)
     age = page.get_by_label(t("How old are you?"))
     expect(age).to_have_value("")
     page.get_by_role("button", name=t("Fill in from my account")).click()

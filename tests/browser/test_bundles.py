@@ -10,7 +10,7 @@ import datetime as dt
 from playwright.sync_api import Page, expect
 
 from a11y.audit import axe_violations, describe
-from tests.browser.conftest import api_get, api_token, log_in_context, set_prefs
+from tests.browser.conftest import HYDRATED, api_get, api_token, log_in_context, set_prefs
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
 HOSTILE = "<img src=x onerror=window.__pwned=1>"
@@ -51,6 +51,7 @@ def test_joint_application_submitted_and_tracked_line_by_line(browser, base_url)
     _assert_axe_clean(page)
     page.get_by_role("link", name=t("Apply for all of them at once")).click()
     page.wait_for_url("**/en/bundles/newborn/apply/")
+    page.wait_for_function(HYDRATED)
 
     # From the profile, masked: the full number stays on the server unless the person changes it.
     expect(page.locator("#bundle-id_number")).to_have_text("1101**********2015")
@@ -111,6 +112,7 @@ def test_joint_progress_on_the_kiosk_without_logging_in(browser, base_url):
     joint = _submit_over_the_api(base_url, token, newborn)
     page = browser.new_page(base_url=base_url)
     page.goto("/ko/kiosk/track/")
+    page.wait_for_function(HYDRATED)
     page.locator("#kiosk-receipt").fill(joint["id"])
     page.get_by_test_id("kiosk-check").click()
     lines = page.get_by_test_id("joint-line")
