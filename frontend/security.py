@@ -14,8 +14,9 @@ One ASGI middleware, applied by ``api_transformer`` around the whole app
   site may frame the portal (``frame-ancestors 'none'``).
 - ``X-Content-Type-Options: nosniff``, ``Referrer-Policy: same-origin`` (an
   address such as ``?receipt=...`` never leaves for another site), a
-  ``Permissions-Policy`` that denies every powerful feature (the kiosk
-  profile keeps the microphone for speech input), COOP and CORP same-origin,
+  ``Permissions-Policy`` that denies every powerful feature but the
+  microphone for this origin (the kiosk's speech input, the portal's voice
+  search), COOP and CORP same-origin,
   HSTS when served over https.
 - Hashed build assets (``/assets/name-HASH.js``) and content-versioned files
   (``?v=HASH``) are cached for a year as ``immutable``; pages revalidate.
@@ -46,7 +47,6 @@ import brotli
 from starlette.convertors import PathConvertor, register_url_convertor
 from starlette.datastructures import Headers, MutableHeaders
 
-from kiosk.routes import KIOSK_PROFILE
 
 ASGIApp = Callable[[dict, Callable, Callable], Awaitable[None]]
 
@@ -91,9 +91,12 @@ class _WholePath(PathConvertor):
 register_url_convertor("path", _WholePath())
 
 
-def permissions_policy(kiosk: bool) -> str:
-    """Every powerful feature off; the kiosk keeps the microphone for its own pages."""
-    allowed = {"microphone": "(self)"} if kiosk else {}
+def permissions_policy() -> str:
+    """Every powerful feature off, but the microphone for this origin only: the
+    kiosk listens, and so does the portal's voice search. (Not per page: a
+    document keeps its policy through client-side navigation, so the page a
+    person starts from decides.) The browser still asks the person first."""
+    allowed = {"microphone": "(self)"}
     return ", ".join(f"{feature}={allowed.get(feature, '()')}" for feature in _DENIED_FEATURES)
 
 
@@ -172,12 +175,12 @@ def _unreadable(scope: dict) -> bool:
 
 class SecurityHeaders:
     """The middleware (see the module's description). ``not_found`` answers
-    an address the app cannot read; ``kiosk`` keeps the microphone allowed."""
+    an address the app cannot read."""
 
-    def __init__(self, app: ASGIApp, *, not_found: ASGIApp, kiosk: bool = KIOSK_PROFILE):
+    def __init__(self, app: ASGIApp, *, not_found: ASGIApp):
         self.app = app
         self.not_found = not_found
-        self.permissions = permissions_policy(kiosk)
+        self.permissions = permissions_policy()
 
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] == "websocket":

@@ -99,14 +99,14 @@ def kiosk_frame(
         rx.el.div(
             # The question asked when a spoken command was not understood for sure (kiosk.js), within reach.
             rx.el.div(
-                rx.el.p(custom_attrs={"data-confirm-question": ""}, id="kiosk-question", class_name="kiosk-lead"),
+                rx.el.p(custom_attrs={"data-confirm-question": ""}, id="kiosk-confirm-question", class_name="kiosk-lead"),
                 rx.el.div(
                     rx.el.button(_("Yes"), type="button", class_name="button", custom_attrs={"data-confirm-yes": ""}),
                     rx.el.button(_("No"), type="button", class_name="button button--secondary", custom_attrs={"data-confirm-no": ""}),
                     class_name="form-actions",
                 ),
                 role="group",
-                aria_labelledby="kiosk-question",
+                aria_labelledby="kiosk-confirm-question",
                 hidden=True,
                 class_name="kiosk-confirm",
                 custom_attrs={"data-confirm": ""},

@@ -51,7 +51,7 @@ def test_every_response_carries_the_security_headers(portal):
         assert "unsafe-inline" not in policy and "unsafe-eval" not in policy, name
         assert headers.get("x-content-type-options") == "nosniff", name
         assert headers.get("referrer-policy") == "same-origin", name
-        assert "microphone=()" in headers.get("permissions-policy", ""), name  # the portal never listens
+        assert "microphone=(self)" in headers.get("permissions-policy", ""), name  # voice search and the kiosk; never another origin
         assert "camera=()" in headers.get("permissions-policy", ""), name
         assert headers.get("x-frame-options") == "DENY", name
 
