@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from backend import health, models
-from backend.api import accounts, applications, assistant, catalogue, certificates, halls, information, letters
+from backend.api import accounts, applications, assistant, benefits, bundles, catalogue, certificates, halls, information, letters
 from backend.assistant.answers import Catalogue
 from backend.assistant.dialogue import Assistant
 from backend.catalogue_cache import CatalogueCache
@@ -89,7 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.search_index = search_index
     app.state.assistant = Assistant(search_index, catalogue_snapshot)
     install_error_handlers(app)
-    for module in (catalogue, information, halls, applications, certificates, letters, accounts, assistant, health):
+    for module in (catalogue, information, halls, applications, certificates, bundles, benefits, letters, accounts, assistant, health):
         app.include_router(module.router)
     app.add_middleware(CatalogueCache, versions=ContentVersions(app.state.engine))
     return app

@@ -306,3 +306,46 @@ class ContentVersion(SQLModel, table=True):
 
     area: str = Field(primary_key=True, max_length=20)
     version: int = 0
+
+
+# ---------------------------------------------------------------- life-event bundles (一件事一次办)
+
+
+class Bundle(SQLModel, table=True):
+    """A life-event bundle: member services, shared questions and materials (``backend/seed/bundles.yaml``)."""
+
+    id: str = Field(primary_key=True)
+    position: int
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
+class BundleApplication(SQLModel, table=True):
+    """One joint application: one receipt number for every member service."""
+
+    id: str = Field(primary_key=True)  # the receipt number, in the same 14-digit space as single applications
+    bundle_id: str = Field(foreign_key="bundle.id", index=True)
+    account_id: str = Field(foreign_key="account.id", index=True)
+    applicant: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    answers: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    uploads: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # material id -> upload id
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class BundleLine(SQLModel, table=True):
+    """A member service's part of a joint application, with its own progress."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    bundle_application_id: str = Field(foreign_key="bundleapplication.id", index=True)
+    service_id: str = Field(foreign_key="service.id")
+    position: int
+    status: str = "submitted"  # as Application.status
+    answers: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # the shared answers this service uses
+    uploads: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))  # the materials this service uses
+    steps: list[Any] = Field(sa_column=Column(JSON, nullable=False))  # [{"step": ..., "done_at": ISO 8601 or null}]
+
+
+class BundleDraft(SQLModel, table=True):
+    account_id: str = Field(foreign_key="account.id", primary_key=True)
+    bundle_id: str = Field(foreign_key="bundle.id", primary_key=True)
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    updated_at: dt.datetime = Field(default_factory=utcnow)

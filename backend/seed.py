@@ -11,6 +11,7 @@ import secrets
 from sqlmodel import Session, select
 
 from backend import models
+from backend.bundle_content import seed_bundles
 from backend.content import Content, Hall, load_content
 from backend.security import hash_password, new_number
 
@@ -224,6 +225,15 @@ def ensure_queue(session: Session, content: Content) -> None:
     session.flush()
 
 
+def ensure_bundles(session: Session) -> None:
+    """The life-event bundles, when the database has none yet (also a database seeded before bundles existed)."""
+    if session.exec(select(models.Bundle)).first() is not None:
+        return
+    for position, bundle in enumerate(seed_bundles()):
+        session.add(models.Bundle(id=bundle.id, position=position, data=_dump(bundle)))
+    session.flush()
+
+
 def prepare(session: Session, slot_days: int) -> None:
     """Seed an empty database; top up slots and today's queue on every start.
     Flushes; the caller commits."""
@@ -236,3 +246,4 @@ def prepare(session: Session, slot_days: int) -> None:
         seed_certificates(session, content)
     ensure_slots(session, content.halls, slot_days)
     ensure_queue(session, content)
+    ensure_bundles(session)

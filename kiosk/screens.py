@@ -16,12 +16,13 @@ import uuid
 
 import reflex as rx
 
-from clients import applications, catalogue, certificates, halls
+from clients import applications, bundles, catalogue, certificates, halls
 from clients.base import ClientError, Conflict, NotFound, RateLimited
 from components.icons import icon
 from components.images import image
 from components.links import nav_link, plain_link
 from components.notices import notice
+from components.joint_records import LineView, joint_lines, joint_view
 from components.records import CHECK_OUTCOMES, STATUS_LABELS, StepView, check_outcome, next_step_text, qr_data_uri, status_label, timeline
 from frontend import validation
 from frontend.personal import mask
@@ -258,6 +259,7 @@ class KioskTrackState(KioskState):
     submitted: str = ""
     steps: list[StepView] = []
     next_step: str = ""
+    lines: list[LineView] = []  # a joint application's line per member service
 
     @rx.event
     def load(self):
@@ -283,11 +285,11 @@ class KioskTrackState(KioskState):
         try:
             found = await applications.track(api_locale(locale), self.receipt)
         except NotFound:
-            self.outcome = "not_found"
-            return self._say(_("We cannot find an application with this number."))
+            return await self._check_joint(locale)
         except ClientError:
             self.outcome = "unavailable"
             return self._say(_("The service is not available right now. Please go to the information desk."))
+        self.lines = []
         self.service, self.status = found.service.name, found.status
         self.submitted = date_text(found.created_at.date(), locale)
         self.steps = [StepView(s.step, s.done_at is not None, datetime_text(s.done_at, locale) if s.done_at else "") for s in found.steps]
@@ -295,6 +297,22 @@ class KioskTrackState(KioskState):
         self.outcome = "found"
         status = _(STATUS_LABELS[found.status]) if found.status in STATUS_LABELS else found.status
         return self._say(_("Here is the progress of your application: %(service)s. Status: %(status)s.") % {"service": found.service.name, "status": status})
+
+    async def _check_joint(self, locale: str):
+        """A joint application (一件事一次办): a line per member service instead of one timeline."""
+        _ = gettext_for(locale)
+        try:
+            joint = joint_view(await bundles.track(api_locale(locale), self.receipt), locale)
+        except NotFound:
+            self.outcome = "not_found"
+            return self._say(_("We cannot find an application with this number."))
+        except ClientError:
+            self.outcome = "unavailable"
+            return self._say(_("The service is not available right now. Please go to the information desk."))
+        self.service, self.status, self.steps, self.next_step = joint.bundle, "", [], ""
+        self.submitted, self.lines = joint.submitted, joint.lines
+        self.outcome = "found"
+        return self._say(_("Here is the progress of your joint application: %(bundle)s, one line for each service.") % {"bundle": joint.bundle})
 
     @rx.event
     async def scan(self, locale: str):
@@ -318,8 +336,14 @@ def track_page(locale: str) -> rx.Component:
                 KioskTrackState.outcome == "found",
                 rx.el.section(
                     rx.el.h2(KioskTrackState.service, custom_attrs={"data-content": ""}),
-                    rx.el.p(_("Status:"), " ", rx.el.strong(status_label(locale, KioskTrackState.status)), class_name="kiosk-lead", custom_attrs={"data-testid": "kiosk-status"}),
-                    timeline(locale, KioskTrackState.steps),
+                    rx.cond(
+                        KioskTrackState.lines.length() > 0,
+                        joint_lines(locale, KioskTrackState.lines, links=False),
+                        rx.fragment(
+                            rx.el.p(_("Status:"), " ", rx.el.strong(status_label(locale, KioskTrackState.status)), class_name="kiosk-lead", custom_attrs={"data-testid": "kiosk-status"}),
+                            timeline(locale, KioskTrackState.steps),
+                        ),
+                    ),
                     rx.cond(
                         KioskTrackState.next_step != "",
                         rx.el.p(rx.el.strong(_("What happens next:")), " ", next_step_text(locale, KioskTrackState.next_step)),

@@ -14,6 +14,8 @@ from babel.messages.pofile import read_po
 from pydantic import BaseModel
 
 from backend.assistant.replies import sentences
+from backend.benefits import seed_rules
+from backend.bundle_content import seed_bundles
 from backend.content import Text, Words, load_content
 from locales import LOCALES, LOCALES_DIR
 
@@ -45,6 +47,9 @@ def _walk(value, where: str, locale: str) -> Iterator[tuple[str, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _walk(item, f"{where}[{index}]", locale)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, f"{where}.{key}", locale)
 
 
 @cache
@@ -61,6 +66,8 @@ def seed_texts(locale: str) -> tuple[tuple[str, str], ...]:
         *((f"life event {r.id}", r) for r in content.life_events),
         *((f"certificate kind {r.id}", r) for r in content.certificates.kinds),
         *((f"certificate {i} ({r.account}, {r.kind})", r) for i, r in enumerate(content.certificates.issued)),
+        *((f"bundle {r.id}", r) for r in seed_bundles()),
+        *((f"benefit rule {r.id}", r) for r in seed_rules()),
     ]
     texts = [text for name, record in records for text in _walk(record, name, locale)]
     for index, letter in enumerate(content.history.letters):

@@ -8,7 +8,7 @@ from typing import Any
 
 import reflex as rx
 
-from frontend.pages import about, apply, assistant, booking, certificates, expat, halls, home, interact, letters, login, me, news, rate, search, service_guide, services, track
+from frontend.pages import about, apply, assistant, benefits, booking, bundles, certificates, expat, halls, home, interact, joint_progress, letters, login, me, news, rate, search, service_guide, services, track
 from frontend.served import ServedState, content_for, served_title
 
 
@@ -62,12 +62,16 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec("interact/reply", letters.reply_page, letters.reply_title, letters.reply_description, letters.ReplyState.load),
     *(PageSpec(path, login.login_page(path, form), login.login_title, login.login_description, login.LoginState.load) for path, form in login.LOGIN_PAGES),
-    PageSpec("me", me.me_page, me.me_title, me.me_description, me.MeState.load),
+    PageSpec("me", me.me_page, me.me_title, me.me_description, lambda locale: [me.MeState.load(locale), joint_progress.MyJointApplicationsState.load(locale)]),
     PageSpec("me/certificates", certificates.certificates_page, certificates.certificates_title, certificates.certificates_description, certificates.CertificatesState.load),
     PageSpec("verify/[token]", certificates.verify_page, certificates.verify_title, certificates.verify_description, certificates.VerifyState.load),
     PageSpec("track", track.track_page, track.track_title, track.track_description, track.TrackState.load),
     PageSpec("book", booking.booking_page, booking.booking_title, booking.booking_description, booking.BookingState.load),
     PageSpec("apply/[service_id]", apply.apply_page, apply.apply_title, apply.apply_description, apply.ApplyState.load),
+    PageSpec("bundles", bundles.bundles_page, bundles.bundles_title, bundles.bundles_description),
+    PageSpec("bundles/[bundle_id]", bundles.bundle_page, None, None),
+    PageSpec("bundles/[bundle_id]/apply", bundles.bundle_apply_page, bundles.bundle_apply_title, bundles.bundle_apply_description, bundles.BundleApplyState.load),
+    PageSpec("benefits", benefits.benefits_page, benefits.benefits_title, benefits.benefits_description, benefits.BenefitsState.load),
     PageSpec("rate", rate.rate_page, rate.rate_title, rate.rate_description, rate.RateState.load),
     *(PageSpec(path, render, about.titled(title), about.titled(description)) for path, render, title, description in about.ABOUT_PAGES),
 )

@@ -49,6 +49,7 @@ ELDER_TASKS = (
     ("services?theme=healthcare", "health", N_("Medical insurance")),
     ("book", "calendar", N_("Book a visit to a hall")),
     ("services?theme=elderly-care", "heart", N_("Help for older people")),
+    ("benefits", "wallet", N_("Benefits finder")),
     ("halls", "building", N_("Find a service hall")),
     ("search", "search", N_("Search")),
 )
@@ -133,6 +134,11 @@ def _life_events(locale: str) -> rx.Component:
                 for code, icon_name, label in LIFE_EVENTS
             ),
             class_name="tile-grid",
+        ),
+        rx.el.ul(
+            rx.el.li(nav_link(_("Apply once for a whole life event: the joint services"), href=locale_href(locale, "bundles"))),
+            rx.el.li(nav_link(_("Benefits finder: see what you may be entitled to"), href=locale_href(locale, "benefits"))),
+            class_name="link-list",
         ),
         aria_labelledby="life-events-title",
         class_name="section standard-only",

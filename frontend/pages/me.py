@@ -17,6 +17,7 @@ from components.notices import LOADING, READY, UNAVAILABLE, notice, remote_conte
 from components.page import page_frame
 from components.records import StepView, instant_approval_note, status_label, timeline
 from frontend.formatting import date_text, datetime_text, time_text
+from frontend.pages.joint_progress import my_joint_applications
 from frontend.session import api_token, login_url, token_refused
 from locales import N_, api_locale, babel_locale, gettext_for
 
@@ -346,6 +347,7 @@ def me_page(locale: str) -> rx.Component:
                     _("My applications"), "applications-title", MeState.applications.length(), _("You have not applied for anything online yet."),
                     rx.el.ul(rx.foreach(MeState.applications, lambda a: _application(locale, a)), class_name="record-list"),
                 ),
+                my_joint_applications(locale),
                 rx.el.section(
                     rx.el.h2(_("My e-certificates"), id="certificates-title"),
                     rx.el.p(_("Electronic copies of your certificates: you need not upload them again, and each has a QR code to show at a counter.")),

@@ -7,7 +7,7 @@ import dataclasses
 
 import reflex as rx
 
-from clients import catalogue, certificates
+from clients import bundles, catalogue, certificates
 from clients.base import ClientError
 from components.links import locale_href
 from components.notices import notice
@@ -69,6 +69,7 @@ class GuideView:
     apply_href: str = ""
     book_href: str = ""
     ask_href: str = ""
+    joint_services: list[HallLink] = dataclasses.field(default_factory=list)  # the joint services (一件事) it belongs to
     translated: bool = True
     lang: str = ""
 
@@ -132,6 +133,12 @@ async def guide_content(request: PageRequest) -> Served:
     _ = gettext_for(locale)
     loaded = await load_record(catalogue.service, locale, request.params["service_id"])
     guide = guide_view(loaded.value, locale) if loaded.shown else None
+    if guide:
+        try:
+            joint = (await bundles.bundles(api_locale(locale), service=guide.id)).value
+        except ClientError:
+            joint = []  # the guide stands without them
+        guide.joint_services = [HallLink(b.name, locale_href(locale, f"bundles/{b.id}")) for b in joint]
     return Served(
         loaded.status,
         {

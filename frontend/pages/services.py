@@ -12,7 +12,8 @@ from urllib.parse import urlencode
 
 import reflex as rx
 
-from clients import catalogue
+from clients import bundles, catalogue
+from clients.base import ClientError
 from components.links import locale_href
 from components.notices import UNAVAILABLE
 from components.page import page_frame
@@ -21,7 +22,7 @@ from frontend.formatting import number_text
 from frontend.records import combined, load
 from frontend.served import PageRequest, Served, region, serves
 from frontend.views import record_lang, render
-from locales import N_, around, gettext_for, ngettext_for
+from locales import N_, api_locale, around, gettext_for, ngettext_for
 
 PAGE_SIZE = 10
 FILTERS = ("audience", "department", "theme", "event", "mode")
@@ -134,8 +135,20 @@ async def services_content(request: PageRequest) -> Served:
             context["pages"] = [
                 PageLink(number_text(n, locale), locale_href(locale, "services") + "?" + urlencode({**base, "page": n}), n == page) for n in range(1, pages + 1)
             ]
+    context["joint_services"] = await _joint_services(locale, selected["event"])
     status = UNAVAILABLE if not listing.shown else combined(listing, departments, themes, events)
     return Served(status, {"catalogue": render("services.html", locale, status=status, request=request, **context)})
+
+
+async def _joint_services(locale: str, life_event: str) -> list[Option]:
+    """The joint services (一件事一次办) of the life event chosen, as (address, name); none when it has none or they cannot be read."""
+    if not life_event:
+        return []
+    try:
+        found = (await bundles.bundles(api_locale(locale), life_event=life_event)).value
+    except ClientError:
+        return []
+    return [Option(locale_href(locale, f"bundles/{b.id}"), b.name) for b in found]
 
 
 def services_page(locale: str) -> rx.Component:

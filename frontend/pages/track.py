@@ -7,10 +7,11 @@ import dataclasses
 
 import reflex as rx
 
-from clients import applications
+from clients import applications, bundles
 from clients.base import ClientError, NotFound, Unauthorised, Unavailable
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
+from components.joint_records import JointView, joint_lines, joint_view
 from components.records import StepView, instant_approval_note, next_step_text, status_label, timeline
 from frontend import validation
 from frontend.formatting import date_text, datetime_text
@@ -31,8 +32,9 @@ class TrackView:
 
 class TrackState(rx.State):
     receipt: str = ""
-    outcome: str = ""  # "", found, not_found, invalid, unavailable
+    outcome: str = ""  # "", found, joint (a joint application), not_found, invalid, unavailable
     view: TrackView = TrackView()
+    joint: JointView = JointView()
 
     async def _look_up(self, locale: str, typed: str):
         checked = validation.check(validation.RECEIPT, typed)
@@ -48,8 +50,7 @@ class TrackState(rx.State):
             # An expired session does not stop a public lookup.
             found = await applications.track(api_locale(locale), receipt)
         except NotFound:
-            self.outcome = "not_found"
-            return rx.set_focus("track-outcome")
+            return await self._look_up_joint(locale, receipt, token)
         except ClientError as error:
             self.outcome = "unavailable" if isinstance(error, Unavailable) else "not_found"
             return rx.set_focus("track-outcome")
@@ -64,6 +65,23 @@ class TrackState(rx.State):
             instant=found.instant_approval,
         )
         self.outcome = "found"
+        return rx.set_focus("track-outcome")
+
+    async def _look_up_joint(self, locale: str, receipt: str, token: str | None):
+        """Not a single application: a joint one (一件事一次办) has a line per member service."""
+        try:
+            try:
+                found = await bundles.track(api_locale(locale), receipt, token=token)
+            except Unauthorised:
+                found = await bundles.track(api_locale(locale), receipt)
+        except NotFound:
+            self.outcome = "not_found"
+            return rx.set_focus("track-outcome")
+        except ClientError as error:
+            self.outcome = "unavailable" if isinstance(error, Unavailable) else "not_found"
+            return rx.set_focus("track-outcome")
+        self.joint = joint_view(found, locale)
+        self.outcome = "joint"
         return rx.set_focus("track-outcome")
 
     @rx.event
@@ -137,6 +155,16 @@ def track_result(locale: str) -> rx.Component:
                         rx.el.p(rx.el.strong(_("What happens next:")), " ", next_step_text(locale, view.next_step)),
                     ),
                     rx.cond(view.result != "", rx.el.p(rx.el.strong(_("Result:")), " ", rx.el.span(view.result, custom_attrs={"data-content": ""}))),
+                    aria_label=_("Progress of your application"),
+                ),
+            ),
+            (
+                "joint",
+                rx.el.section(
+                    rx.el.h2(TrackState.joint.bundle, custom_attrs={"data-content": ""}),
+                    rx.el.p(_("Receipt number:"), " ", rx.el.strong(TrackState.joint.receipt, custom_attrs={"translate": "no"}), " · ", _("Submitted:"), " ", TrackState.joint.submitted, class_name="meta"),
+                    rx.el.p(_("A joint application: each service below is handled by its own department and moves at its own pace."), class_name="lead"),
+                    joint_lines(locale, TrackState.joint.lines),
                     aria_label=_("Progress of your application"),
                 ),
             ),
