@@ -308,8 +308,9 @@ def test_an_unsure_command_is_asked_and_a_spoken_yes_acts(kiosk, playwright, bas
     microphone.write_bytes(wav.read_bytes())
     browser, page = voice_page(playwright, base_url, microphone)
     # Chromium plays the file from wherever its loop stands when the button is
-    # pressed, so the kiosk may hear less of it: "not understood" (harmless) is
-    # tried again; any action taken without asking fails the test.
+    # pressed, so the kiosk may hear less or more of it: "not understood", or
+    # the meant command heard surely and done, is tried again; any other
+    # action fails the test.
     for _attempt in range(3):
         page.goto("/ko/kiosk/")
         page.evaluate("() => { sessionStorage.removeItem('kiosk.metrics'); window.kioskMetrics.actions.length = 0; }")
@@ -318,7 +319,7 @@ def test_an_unsure_command_is_asked_and_a_spoken_yes_acts(kiosk, playwright, bas
         what = page.evaluate("window.kioskMetrics.actions.at(-1).what")
         if what == "asked":
             break
-        assert what == "not-understood", f"the kiosk acted without asking: {what}"
+        assert what in ("not-understood", heard.intent), f"the kiosk did something else: {what}"
     else:
         pytest.fail("the kiosk never heard the unsure command in three tries")
     question = page.locator("[data-confirm]")
