@@ -7,7 +7,6 @@
 (function () {
   "use strict";
   var MAX_SECONDS = 10;
-  var WORKLET = "class Pcm extends AudioWorkletProcessor{process(inputs){var c=inputs[0][0];if(c){var o=new Int16Array(c.length);for(var i=0;i<c.length;i++){var s=Math.max(-1,Math.min(1,c[i]));o[i]=s<0?s*32768:s*32767;}this.port.postMessage(o.buffer,[o.buffer]);}return true;}}registerProcessor('pcm',Pcm);";
   var voices = fetch("/_kiosk/voices").then(function (r) { return r.ok ? r.json() : { locales: [] }; }).catch(function () { return { locales: [] }; });
   var session = null;
 
@@ -75,7 +74,7 @@
     navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true } }).then(function (stream) {
       if (session !== mine) { stream.getTracks().forEach(function (t) { t.stop(); }); return; }
       var context = new AudioContext({ sampleRate: 16000 });
-      return context.audioWorklet.addModule(URL.createObjectURL(new Blob([WORKLET], { type: "application/javascript" }))).then(function () {
+      return context.audioWorklet.addModule(button.getAttribute("data-worklet")).then(function () {
         var source = context.createMediaStreamSource(stream);
         var node = new AudioWorkletNode(context, "pcm");
         node.port.onmessage = function (event) { if (socket.readyState === 1 && session === mine) socket.send(event.data); };

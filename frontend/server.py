@@ -38,7 +38,7 @@ from babel import negotiate_locale
 from typing import Literal
 
 from fastapi import FastAPI, Request, Response, UploadFile
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 from a11y.speech import DEFAULT_RATE, MAX_CHARACTERS, speech

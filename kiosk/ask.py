@@ -6,7 +6,6 @@ and sends it). The answer is shown, spoken, and links to the guide it came from.
 from __future__ import annotations
 
 import dataclasses
-import json
 
 import reflex as rx
 
@@ -69,7 +68,7 @@ class KioskAskState(KioskState):
         self.handoff = reply.handoff
         self.suggestions = reply.suggestions[:4]
         self.field_key += 1
-        return rx.call_script("window.kiosk && window.kiosk.say(" + json.dumps(reply.reply, ensure_ascii=False) + ")")
+        self._say(reply.reply)
 
 
 def ask_page(locale: str) -> rx.Component:

@@ -15,6 +15,7 @@ import json
 
 import reflex as rx
 
+from components.audio import PCM_WORKLET
 from components.icons import icon
 from components.links import locale_href, nav_link, plain_link
 from components.problems import problem_notice
@@ -133,7 +134,7 @@ def kiosk_frame(
                     custom_attrs={
                         "data-kiosk-talk": "",
                         "data-key": TALK_KEY,
-                        "data-worklet": rx.asset("pcm-worklet.js", shared=True),
+                        "data-worklet": PCM_WORKLET,
                         "data-say-listening": _("Listening… let go of the button when you have finished."),
                         "data-say-no-microphone": _("The microphone is not working. Please use the touch screen."),
                     },

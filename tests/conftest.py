@@ -3,6 +3,9 @@ and Debian's Chromium for Playwright."""
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
 import dataclasses
 import os
 import uuid
@@ -154,3 +157,11 @@ def redis_server(tmp_path_factory) -> RedisServer:
     server.start()
     yield server
     server.stop()
+
+
+def run_async(coroutine):
+    """``asyncio.run(coroutine)`` on a thread of its own: once a browser test
+    has run in the session, Playwright's sync API holds the main thread's
+    event loop, and ``asyncio.run`` refuses to start another there."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

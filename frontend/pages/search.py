@@ -10,6 +10,7 @@ import reflex as rx
 
 from clients import catalogue, information
 from clients.base import ClientError, Unavailable
+from components.audio import PCM_WORKLET
 from components.footer import hotline_link
 from components.icons import icon
 from components.links import get_form, locale_href, nav_link
@@ -155,6 +156,7 @@ def search_box(locale: str) -> rx.Component:
                 class_name="search-form__voice",
                 custom_attrs={
                     "data-voice-search": "",
+                    "data-worklet": PCM_WORKLET,
                     "data-field": "search-q",
                     "data-status": "search-voice-status",
                     "data-say-starting": _("Getting ready to listen…"),

@@ -31,7 +31,6 @@ import statistics
 import time
 import uuid
 from collections import Counter, defaultdict
-from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import psutil
@@ -42,7 +41,7 @@ import websockets
 from frontend.pages.search import SearchState
 from locales import LOCALES
 from reflex.state import State
-from tests.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS, run_async
 from tests.http_load import Connection
 from tests.portal_server import PortalServer, free_port
 
@@ -337,12 +336,6 @@ async def _overload(server: PortalServer) -> dict:
     return {"answers_during": dict(statuses), "recovered_after_s": recovered}
 
 
-def _run(coroutine):
-    """On a thread of its own: a browser benchmark before this one leaves Playwright's loop on the main thread."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
-
-
 def _on_fresh_server(name: str, env: dict, measure) -> dict:
     """``measure(server)`` on a server started for it alone (memory figures start from a clean process)."""
     port = free_port()
@@ -351,8 +344,8 @@ def _on_fresh_server(name: str, env: dict, measure) -> dict:
     try:
         httpx.get(f"{server.url}/api/v1/health/ready", timeout=120)  # the embedded API is built on its first request
         for _ in range(3):
-            _run(_probe(server))
-        return _run(measure(server))
+            run_async(_probe(server))
+        return run_async(measure(server))
     finally:
         server.stop()
         if url := env.get("PORTAL_REDIS_URL"):

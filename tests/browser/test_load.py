@@ -10,10 +10,10 @@ import itertools
 import threading
 import time
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
+from tests.conftest import run_async
 from tests.http_load import Connection
 
 CALLERS = 300
@@ -73,9 +73,7 @@ def _burst(base_url: str, port: int) -> tuple[list, list]:
 
     static.start()
     try:
-        # On a thread of its own: Playwright's sync API may hold this thread's event loop.
-        with ThreadPoolExecutor(1) as pool:
-            pool.submit(asyncio.run, callers()).result()
+        run_async(callers())
     finally:
         running.clear()
         static.join()

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from locales import gettext_for
-from tests.browser.conftest import continue_apply
+from tests.browser.conftest import HYDRATED, continue_apply
 from tests.portal_server import ReferenceApi
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -26,7 +26,8 @@ def reference_api(portal, portal_env, tmp_path_factory):
     api = ReferenceApi(portal_env, str(tmp_path_factory.mktemp("standalone-api")))
     api.start()
     portal.stop()
-    portal.start(PORTAL_API_URL=api.url, PORTAL_CACHE_SECONDS=str(CACHE_SECONDS))
+    # A data folder of its own: last good copies kept on disk by earlier tests would otherwise answer for pages never shown here.
+    portal.start(PORTAL_API_URL=api.url, PORTAL_CACHE_SECONDS=str(CACHE_SECONDS), PORTAL_DATA_DIR=str(tmp_path_factory.mktemp("outage-portal-data")))
     yield api
     api.stop()
     portal.stop()
@@ -102,6 +103,7 @@ def test_submitting_during_an_outage_keeps_everything_and_retry_works(browser, b
     context.add_cookies([{"name": "portal_session", "value": _token(reference_api), "url": base_url}])
     page = context.new_page()
     page.goto(f"/en/apply/{service['id']}/")
+    page.wait_for_function(HYDRATED)
     page.get_by_label(_("I meet these conditions")).check()
     for step in range(2, 6):
         continue_apply(page, _, step)

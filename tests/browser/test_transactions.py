@@ -170,6 +170,7 @@ def test_draft_survives_a_reload(browser, base_url):
     page = context.new_page()
     t = _("en")
     page.goto(f"/en/apply/{service['id']}/")
+    page.wait_for_function(HYDRATED)
     page.get_by_label(t("I meet these conditions")).check()
     for step in range(2, 6):
         continue_apply(page, t, step)

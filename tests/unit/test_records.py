@@ -13,6 +13,7 @@ from clients.base import Cached, InvalidInput, NotFound, RateLimited, Unavailabl
 from components.notices import NOT_FOUND, READY, STALE, UNAVAILABLE
 from frontend import records
 from frontend.records import Loaded, combined, live, load, load_record
+from tests.conftest import run_async
 
 
 def _reading(outcome):
@@ -36,7 +37,7 @@ def _reading(outcome):
     ],
 )
 def test_each_outcome_of_a_read_has_its_status(outcome, status):
-    loaded = asyncio.run(load_record(_reading(outcome), "en", "ps-id-card"))
+    loaded = run_async(load_record(_reading(outcome), "en", "ps-id-card"))
     assert loaded.status == status
     assert loaded.shown == (status in (READY, STALE))
     assert (loaded.value is not None) == loaded.shown
@@ -50,7 +51,7 @@ def test_an_id_that_cannot_name_a_record_is_not_sent(record_id):
         asked.append(record_id)
         return Cached({})
 
-    assert asyncio.run(load_record(read, "en", record_id)).status == NOT_FOUND
+    assert run_async(load_record(read, "en", record_id)).status == NOT_FOUND
     assert not asked
 
 
@@ -61,7 +62,7 @@ def test_the_api_locale_is_asked_for():
         asked.append(locale)
         return Cached({})
 
-    asyncio.run(load_record(read, "qps", "ps-id-card"))
+    run_async(load_record(read, "qps", "ps-id-card"))
     assert asked == ["en"]  # the pseudo-locale reads English content
 
 
@@ -81,7 +82,7 @@ def test_a_slow_read_gives_way_to_the_page_and_still_completes(monkeypatch):
         await asyncio.sleep(0.5)
         return loaded, waited
 
-    loaded, waited = asyncio.run(scenario())
+    loaded, waited = run_async(scenario())
     assert loaded.status == UNAVAILABLE
     assert waited < 0.45
     assert finished == ["en"]  # not cancelled: it fills the cache for the next request
@@ -94,8 +95,8 @@ def test_a_live_read_that_fails_is_none():
     async def counted(locale: str):
         return {"city-centre": 3}
 
-    assert asyncio.run(live(failing, "en")) is None
-    assert asyncio.run(live(counted, "en")) == {"city-centre": 3}
+    assert run_async(live(failing, "en")) is None
+    assert run_async(live(counted, "en")) == {"city-centre": 3}
 
 
 def test_a_page_of_several_reads_is_unavailable_only_when_none_can_be_shown():
