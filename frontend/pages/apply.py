@@ -242,8 +242,8 @@ class ApplyState(PersonalNumbers, rx.State):
 
     @rx.event
     async def send(self, locale: str):
-        if self.busy:
-            return
+        if self.busy or self.step == DONE:
+            return  # a second click queued behind the first: that one sent it
         self.busy, self.problem = True, ""
         yield
         form = applications.ApplicationForm(
