@@ -4,8 +4,10 @@ app; it is served under ``/api/v1`` (mounted into the portal, or alone with
 
 from __future__ import annotations
 
+import stamina
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from backend import health, models
@@ -32,6 +34,14 @@ def build_search_index(session: Session) -> SearchIndex:
     )
 
 
+def _database_busy(error: Exception) -> bool:
+    """SQLite's "database is locked" that another worker's start-up causes
+    without SQLite waiting its busy timeout (seen with two workers on one
+    new file under load): the whole start-up transaction is tried again."""
+    return isinstance(error, OperationalError) and "database is locked" in str(error)
+
+
+@stamina.retry(on=_database_busy, attempts=5, timeout=None, wait_initial=0.5, wait_max=5.0)
 def prepare_database(engine: Engine, slot_days: int) -> None:
     """Bring the schema to the newest migration, make the content version
     rows, seed an empty database, top up slots and today's queue: in one transaction, which one starting worker at a
