@@ -14,53 +14,51 @@ from locales import gettext_for
 TOOLBAR_ID = "a11y-toolbar"
 
 
+def bar_button(icon_name: str, label: str, data: dict[str, str], class_name: str = "pref-button", **aria: str) -> rx.Component:
+    """A button of the page's top bar: an icon and its visible label. ``data``
+    holds the attributes a11y/prefs.js acts on; ``aria`` the button's state
+    (``aria_pressed`` for a switch, ``aria_expanded`` and ``aria_controls``
+    for a disclosure)."""
+    return rx.el.button(icon(icon_name), rx.el.span(label), type="button", class_name=class_name, custom_attrs=data, **aria)
+
+
 def elder_toggle(locale: str) -> rx.Component:
     """The elder-mode switch: a toggle button, early in the tab order."""
     _ = gettext_for(locale)
-    return rx.el.button(
-        icon("eye"),
-        rx.el.span(_("Senior mode")),
-        type="button",
-        class_name="pref-button",
-        aria_pressed="false",
-        custom_attrs={
+    return bar_button(
+        "eye",
+        _("Senior mode"),
+        {
             "data-pref": "elder",
             "data-testid": "elder-toggle",
             "data-say-on": _("Senior mode on: larger text and simpler pages."),
             "data-say-off": _("Senior mode off."),
         },
+        aria_pressed="false",
     )
 
 
 def toolbar_button(locale: str) -> rx.Component:
     """Opens and closes the toolbar panel (a disclosure)."""
     _ = gettext_for(locale)
-    return rx.el.button(
-        icon("accessibility"),
-        rx.el.span(_("Accessibility")),
-        type="button",
-        class_name="pref-button",
-        aria_expanded="false",
-        aria_controls=TOOLBAR_ID,
-        custom_attrs={"data-toolbar-toggle": "", "data-testid": "a11y-toolbar-toggle"},
+    return bar_button(
+        "accessibility", _("Accessibility"), {"data-toolbar-toggle": "", "data-testid": "a11y-toolbar-toggle"}, aria_expanded="false", aria_controls=TOOLBAR_ID
     )
 
 
 def read_aloud_button(locale: str) -> rx.Component:
     """Reads the page's main content aloud, sentence by sentence; again to stop."""
     _ = gettext_for(locale)
-    return rx.el.button(
-        icon("speaker"),
-        rx.el.span(_("Read aloud")),
-        type="button",
-        class_name="pref-button",
-        aria_pressed="false",
-        custom_attrs={
+    return bar_button(
+        "speaker",
+        _("Read aloud"),
+        {
             "data-read-page": "",
             "data-testid": "read-aloud",
             "data-say-on": _("Reading the page aloud. Press the button again, or Escape, to stop."),
             "data-say-off": _("Stopped reading."),
         },
+        aria_pressed="false",
     )
 
 

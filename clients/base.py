@@ -177,22 +177,11 @@ class ApiClient:
         except (httpx.TransportError, TimeoutError) as exc:
             raise Unavailable("unavailable", f"{method} {url}: {type(exc).__name__}") from None
 
-    async def call(
-        self,
-        endpoint: Endpoint,
-        *,
-        locale: str,
-        path: dict[str, Any] | None = None,
-        params: dict[str, Any] | None = None,
-        json: BaseModel | None = None,
-        files: dict | None = None,
-        token: str | None = None,
-        idempotency_key: str | None = None,
-    ) -> Any:
-        response = await self._request(
-            endpoint, locale=locale, path=path, params=params, json=json, files=files, token=token, idempotency_key=idempotency_key
-        )
-        return self._parse(endpoint, response.content)
+    async def call(self, endpoint: Endpoint, **request: Any) -> Any:
+        """``endpoint``'s answer parsed into its response model; ``request`` as
+        for :meth:`_request` (``locale`` required; ``path``, ``params``, ``json``,
+        ``files``, ``token``, ``idempotency_key``). Raises the typed errors above."""
+        return self._parse(endpoint, (await self._request(endpoint, **request)).content)
 
     async def _request(
         self,

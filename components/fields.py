@@ -205,6 +205,24 @@ def choice_group(
     )
 
 
+def declaration_field(locale: str, form_id: str) -> rx.Component:
+    """The declaration ticked before an application is sent (``name="declaration"``,
+    id ``{form_id}-declaration``); the browser's check asks for it, the server checks it again."""
+    _ = gettext_for(locale)
+    return rx.el.div(
+        rx.el.p(id=f"{form_id}-declaration-error", class_name="field-error", hidden=True),
+        rx.el.div(
+            rx.el.input(
+                type="checkbox", id=f"{form_id}-declaration", name="declaration", required=True, aria_describedby=f"{form_id}-declaration-error",
+                custom_attrs={"data-error-required": _("Confirm the declaration to send your application.")},
+            ),
+            rx.el.label(_("I declare that the information I have given is true and complete."), html_for=f"{form_id}-declaration"),
+            class_name="choice",
+        ),
+        class_name="field",
+    )
+
+
 def error_summary(locale: str, form_id: str, errors: rx.Var, labels: dict[str, str]) -> rx.Component:
     """The summary at the top of a form: the browser's check fills the first
     list, the server's answer the second. Each item links to its field."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from a11y.toolbar import elder_toggle, read_aloud_button, toolbar_button, toolbar_panel
+from a11y.toolbar import bar_button, elder_toggle, read_aloud_button, toolbar_button, toolbar_panel
 from components.footer import HOTLINE
 from components.icons import icon
 from components.language_switcher import language_switcher
@@ -86,14 +86,8 @@ def primary_nav(locale: str, section: str) -> rx.Component:
 def menu_button(locale: str) -> rx.Component:
     """Discloses the site menu where it is folded away (senior mode on a phone, a11y/prefs.css)."""
     _ = gettext_for(locale)
-    return rx.el.button(
-        icon("menu"),
-        rx.el.span(_("Menu")),
-        type="button",
-        class_name="pref-button menu-button",
-        aria_expanded="false",
-        aria_controls=MENU_ID,
-        custom_attrs={"data-menu-toggle": "", "data-testid": "menu-toggle"},
+    return bar_button(
+        "menu", _("Menu"), {"data-menu-toggle": "", "data-testid": "menu-toggle"}, class_name="pref-button menu-button", aria_expanded="false", aria_controls=MENU_ID
     )
 
 

@@ -29,7 +29,7 @@ import datetime as dt
 import hashlib
 import re
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from urllib.parse import urlencode
 
@@ -39,7 +39,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.requests import cookie_parser
 
 from clients import accounts
-from clients.base import ClientError
+from clients.base import ClientError, Unauthorised
 from components.links import locale_href
 from locales import DEFAULT_LOCALE, LOCALES, api_locale
 
@@ -99,6 +99,31 @@ async def token_refused(state: rx.State) -> None:
     """The back end refused the tab's token (expired, revoked): treat the tab
     as logged out until a new login sets a new cookie."""
     (await state.get_state(SessionState))._refused = _cookie_token(state)
+
+
+class SessionEnded(Exception):
+    """The back end refused the tab's token in the middle of a form (``expired``:
+    it timed out rather than being revoked); the caller sends the person to log in."""
+
+    def __init__(self, expired: bool):
+        super().__init__("session ended")
+        self.expired = expired
+
+
+async def keep_draft(state: rx.State, save: Awaitable[object]) -> None:
+    """Await ``save``, a typed client's draft call. If the back end cannot take
+    it, ``state.problem`` becomes ``"draft_not_saved"`` (the answers stay in the
+    tab) until a later save succeeds. Raises :class:`SessionEnded` when the
+    token is refused, after marking it refused (:func:`token_refused`)."""
+    try:
+        await save
+        if state.problem == "draft_not_saved":
+            state.problem = ""
+    except Unauthorised as error:
+        await token_refused(state)
+        raise SessionEnded(error.code == "token_expired") from None
+    except ClientError:
+        state.problem = "draft_not_saved"
 
 
 async def hand_over(state: rx.State, result: accounts.LoginResult, back_to: str) -> None:

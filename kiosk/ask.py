@@ -15,7 +15,7 @@ from components.icons import icon
 from components.links import nav_link
 from components.notices import notice
 from kiosk.keypad import name_keyboard
-from kiosk.layout import kiosk_frame, kiosk_href
+from kiosk.layout import kiosk_frame, kiosk_href, kiosk_input
 from kiosk.state import KioskState
 from locales import N_, api_locale, gettext_for
 
@@ -113,16 +113,7 @@ def ask_page(locale: str) -> rx.Component:
         ),
         rx.el.form(
             rx.el.label(_("Your question"), html_for="kiosk-question", class_name="label--large"),
-            rx.el.input(
-                id="kiosk-question",
-                name="question",
-                input_mode="none",
-                auto_complete="off",
-                max_length=MAX_TEXT,
-                key=KioskAskState.field_key,
-                class_name="kiosk-field",
-                custom_attrs={"data-voice-text": ""},
-            ),
+            kiosk_input("question", MAX_TEXT, key=KioskAskState.field_key, voice="text"),
             rx.match(
                 KioskAskState.error,
                 ("empty", rx.el.p(_("Type your question first."), class_name="field-error", role="alert")),

@@ -66,6 +66,25 @@ def cue() -> rx.Component:
     )
 
 
+def kiosk_input(name: str, max_length: int, value: rx.Var | None = None, key: rx.Var | None = None, voice: str = "") -> rx.Component:
+    """A kiosk's large text field ``kiosk-{name}``: typed on the screen's own
+    keyboard or keypad (the system keyboard never opens, ``inputmode=none``),
+    nothing remembered by the browser. ``value`` fills it from the state and
+    ``key`` renders it afresh when that changes; ``voice`` (``"text"``,
+    ``"digits"``) lets dictation fill it (kiosk/listen.py)."""
+    return rx.el.input(
+        id=f"kiosk-{name}",
+        name=name,
+        input_mode="none",
+        auto_complete="off",
+        max_length=max_length,
+        default_value=value,
+        key=key,
+        class_name="kiosk-field",
+        custom_attrs={f"data-voice-{voice}": ""} if voice else {},
+    )
+
+
 def kiosk_frame(
     locale: str, screen: str, *content: rx.Component, back: str | rx.EventSpec | None = "", prompt: str | None = None
 ) -> rx.Component:

@@ -31,7 +31,7 @@ from kiosk import devices
 from kiosk.ask import KioskAskState, ask_page
 from kiosk.config import config
 from kiosk.keypad import digit_keypad, name_keyboard
-from kiosk.layout import exit_link, kiosk_frame, kiosk_href
+from kiosk.layout import exit_link, kiosk_frame, kiosk_href, kiosk_input
 from kiosk.prompts import PROMPTS, prompt_text
 from kiosk.state import KioskState
 from locales import HTML_LANG, LOCALES, NATIVE_NAMES, N_, api_locale, gettext_for
@@ -356,17 +356,7 @@ def track_page(locale: str) -> rx.Component:
                 ),
                 rx.el.form(
                     rx.el.label(_("Receipt number"), html_for="kiosk-receipt", class_name="label--large"),
-                    rx.el.input(
-                        id="kiosk-receipt",
-                        name="receipt",
-                        input_mode="none",
-                        auto_complete="off",
-                        max_length=14,
-                        default_value=KioskTrackState.receipt,
-                        key=KioskTrackState.receipt,
-                        class_name="kiosk-field",
-                        custom_attrs={"data-voice-digits": ""},
-                    ),
+                    kiosk_input("receipt", 14, value=KioskTrackState.receipt, key=KioskTrackState.receipt, voice="digits"),
                     rx.match(
                         KioskTrackState.outcome,
                         ("invalid", _error(_("Enter all 14 digits of the receipt number."))),
@@ -600,7 +590,7 @@ def book_page(locale: str) -> rx.Component:
                     rx.el.form(
                         rx.el.label(_("Your name"), html_for="kiosk-name", class_name="label--large"),
                         rx.el.div(
-                            rx.el.input(id="kiosk-name", name="name", input_mode="none", auto_complete="off", max_length=60, default_value=KioskBookState.name, key=KioskBookState.name, class_name="kiosk-field"),
+                            kiosk_input("name", 60, value=KioskBookState.name, key=KioskBookState.name),
                             rx.el.button(icon("id_card"), _("Read my ID card"), type="button", class_name="button button--secondary", on_click=KioskBookState.read_card(locale)),
                             class_name="kiosk-field-row",
                         ),
@@ -620,7 +610,7 @@ def book_page(locale: str) -> rx.Component:
                     "phone",
                     rx.el.form(
                         rx.el.label(_("Your phone number"), html_for="kiosk-phone", class_name="label--large"),
-                        rx.el.input(id="kiosk-phone", name="phone", input_mode="none", auto_complete="off", max_length=20, default_value=KioskBookState.phone, class_name="kiosk-field"),
+                        kiosk_input("phone", 20, value=KioskBookState.phone),
                         rx.cond(KioskBookState.error == "phone", _error(_("Enter a valid phone number."))),
                         digit_keypad(locale, "kiosk-phone"),
                         rx.el.div(rx.el.button(_("Next"), type="submit", class_name="button"), class_name="kiosk-actions"),

@@ -17,7 +17,7 @@ import reflex as rx
 
 from clients import accounts, applications, catalogue, certificates
 from clients.base import ClientError, InvalidInput, NotFound, Unauthorised, Unavailable
-from components.fields import choice_group, error_summary, field, personal_field
+from components.fields import choice_group, declaration_field, error_summary, field, personal_field
 from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
@@ -27,7 +27,7 @@ from components.uploads import upload_field, uploaded_ids
 from frontend import validation
 from frontend.formatting import datetime_text
 from frontend.personal import PersonalNumbers
-from frontend.session import api_token, login_url, token_refused
+from frontend.session import SessionEnded, api_token, keep_draft, login_url, token_refused
 from locales import N_, api_locale, around, gettext_for
 
 STEPS = (
@@ -159,17 +159,8 @@ class ApplyState(PersonalNumbers, rx.State):
 
     async def _save_draft(self, locale: str) -> None:
         """Keep the answers on the server; if that fails, they are still in the tab."""
-        token = await self._token()
-        try:
-            draft = {"answers": {**self.answers, **self._numbers}, "files": dict(self.files), "step": self.step, "key": self.idempotency_key}
-            await applications.save_draft(api_locale(locale), self.service_id, draft, token=token)
-            if self.problem == "draft_not_saved":
-                self.problem = ""
-        except Unauthorised as error:
-            await token_refused(self)
-            raise _SessionEnded(error.code == "token_expired") from None
-        except ClientError:
-            self.problem = "draft_not_saved"
+        draft = {"answers": {**self.answers, **self._numbers}, "files": dict(self.files), "step": self.step, "key": self.idempotency_key}
+        await keep_draft(self, applications.save_draft(api_locale(locale), self.service_id, draft, token=await self._token()))
 
     def _validate(self, step: int, form: dict) -> tuple[dict[str, str], dict[str, str]]:
         """The step's errors, and its typed answers as their rules normalise them."""
@@ -221,7 +212,7 @@ class ApplyState(PersonalNumbers, rx.State):
         self.step += 1
         try:
             await self._save_draft(locale)
-        except _SessionEnded as ended:
+        except SessionEnded as ended:
             yield rx.redirect(login_url(locale, self._here(), expired=ended.expired))
             return
         yield rx.set_focus("apply-step")
@@ -294,12 +285,6 @@ class ApplyState(PersonalNumbers, rx.State):
         self.step = DONE
         self._forget_numbers()
         yield rx.set_focus("apply-step")
-
-
-class _SessionEnded(Exception):
-    def __init__(self, expired: bool):
-        super().__init__("session ended")
-        self.expired = expired
 
 
 def _problem(locale: str) -> rx.Component:
@@ -474,15 +459,7 @@ def _steps(locale: str) -> rx.Component:
                     class_name="facts facts--grid",
                 ),
                 rx.el.button(_("Change my answers"), type="button", class_name="button button--secondary", on_click=ApplyState.go_to(NAME)),
-                rx.el.div(
-                    rx.el.p(id="apply-declaration-error", class_name="field-error", hidden=True),
-                    rx.el.div(
-                        rx.el.input(type="checkbox", id="apply-declaration", name="declaration", required=True, aria_describedby="apply-declaration-error", custom_attrs={"data-error-required": _("Confirm the declaration to send your application.")}),
-                        rx.el.label(_("I declare that the information I have given is true and complete."), html_for="apply-declaration"),
-                        class_name="choice",
-                    ),
-                    class_name="field",
-                ),
+                declaration_field(locale, "apply"),
                 keep=False,
             ),
         ),

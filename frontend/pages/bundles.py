@@ -22,7 +22,7 @@ from babel.lists import format_list
 from clients import accounts, bundles
 from clients.applications import Applicant
 from clients.base import ClientError, Conflict, InvalidInput, NotFound, Unauthorised, Unavailable
-from components.fields import choice_group, error_messages, field, personal_field
+from components.fields import choice_group, declaration_field, error_messages, field, personal_field
 from components.joint_records import JointView, joint_lines, joint_view
 from components.links import locale_href, nav_link, plain_link
 from components.notices import content_lang, notice, unavailable_notice
@@ -36,7 +36,7 @@ from frontend.personal import PersonalNumbers
 from frontend.records import load, load_record
 from frontend.seo import Record, indexes
 from frontend.served import PageRequest, Served, region, serves
-from frontend.session import api_token, login_url, token_refused
+from frontend.session import SessionEnded, api_token, keep_draft, login_url, token_refused
 from frontend.views import inline, record_lang, render
 from locales import N_, api_locale, around, babel_locale, gettext_for, ngettext_for
 
@@ -316,16 +316,8 @@ class BundleApplyState(PersonalNumbers, rx.State):
 
     async def _save_draft(self, locale: str) -> None:
         """Keep the answers on the server; if that fails, they are still in the tab."""
-        try:
-            data = {"answers": {**self.answers, **self._numbers}, "files": dict(self.files), "step": self.step, "key": self.idempotency_key}
-            await bundles.save_draft(api_locale(locale), self.bundle_id, data, token=await self._token())
-            if self.problem == "draft_not_saved":
-                self.problem = ""
-        except Unauthorised as error:
-            await token_refused(self)
-            raise _SessionEnded(error.code == "token_expired") from None
-        except ClientError:
-            self.problem = "draft_not_saved"
+        data = {"answers": {**self.answers, **self._numbers}, "files": dict(self.files), "step": self.step, "key": self.idempotency_key}
+        await keep_draft(self, bundles.save_draft(api_locale(locale), self.bundle_id, data, token=await self._token()))
 
     def _question_error(self, q: QuestionView, value: str) -> str | None:
         if q.kind == "text":
@@ -395,7 +387,7 @@ class BundleApplyState(PersonalNumbers, rx.State):
         self._refresh_review(locale)
         try:
             await self._save_draft(locale)
-        except _SessionEnded as ended:
+        except SessionEnded as ended:
             yield rx.redirect(login_url(locale, self._here(), expired=ended.expired))
             return
         yield rx.set_focus("bundle-step")
@@ -479,12 +471,6 @@ class BundleApplyState(PersonalNumbers, rx.State):
         self.step = DONE
         self._forget_numbers()
         yield rx.set_focus("bundle-step")
-
-
-class _SessionEnded(Exception):
-    def __init__(self, expired: bool):
-        super().__init__("session ended")
-        self.expired = expired
 
 
 # ------------------------------------------------------------------ rendering
@@ -717,15 +703,7 @@ def _steps(locale: str) -> rx.Component:
                     class_name="facts facts--grid",
                 ),
                 rx.el.button(_("Change my answers"), type="button", class_name="button button--secondary", on_click=BundleApplyState.go_to(ANSWERS)),
-                rx.el.div(
-                    rx.el.p(id="bundle-declaration-error", class_name="field-error", hidden=True),
-                    rx.el.div(
-                        rx.el.input(type="checkbox", id="bundle-declaration", name="declaration", required=True, aria_describedby="bundle-declaration-error", custom_attrs={"data-error-required": _("Confirm the declaration to send your application.")}),
-                        rx.el.label(_("I declare that the information I have given is true and complete."), html_for="bundle-declaration"),
-                        class_name="choice",
-                    ),
-                    class_name="field",
-                ),
+                declaration_field(locale, "bundle"),
                 keep=False,
             ),
         ),
