@@ -32,6 +32,9 @@ class Template:
 # True once React has hydrated the page's main region: before that a click on
 # the prerendered HTML does nothing.
 HYDRATED = "() => Object.keys(document.querySelector('main') || {}).some((key) => key.startsWith('__reactFiber'))"
+# The application form's state has arrived once the service's name is in its
+# heading: a box ticked before then is drawn again, unticked.
+APPLICATION_LOADED = "main h1 [data-content]"
 
 
 def api_get(base_url: str, path: str, token: str | None = None) -> dict | list:

@@ -389,9 +389,11 @@ def test_spoken_digits_reach_the_receipt_field(kiosk, playwright, base_url, tmp_
     wav, seconds = speech_wav(tmp_path, "이 공 이 육 일 일", rate=120)
     browser, page = voice_page(playwright, base_url, wav)
     page.goto("/ko/kiosk/track/")
+    expect(page.locator("#kiosk-receipt")).to_be_visible()
     hold_to_talk(page, seconds)
-    page.wait_for_function("() => document.querySelector('#kiosk-receipt').value.length > 0", timeout=30_000)  # a function: the page's policy forbids eval
+    page.wait_for_function("() => 'lastIntent' in document.documentElement.dataset", timeout=30_000)  # a function: the page's policy forbids eval
     assert page.evaluate("document.documentElement.dataset.lastIntent") == "digits"
+    expect(page.locator("#kiosk-receipt")).not_to_have_value("")
     heard = page.evaluate("JSON.parse(sessionStorage.getItem('kiosk.metrics'))")["actions"][-1]["text"]
     assert page.locator("#kiosk-receipt").input_value() == match("ko", "track", heard, {}).digits
     page.get_by_role("group", name=gettext_for("ko")("Number keypad")).get_by_role("button", name=gettext_for("ko")("Clear"), exact=True).click()

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from locales import gettext_for
-from tests.browser.conftest import HYDRATED, continue_apply
+from tests.browser.conftest import APPLICATION_LOADED, HYDRATED, continue_apply
 from tests.portal_server import ReferenceApi
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -104,6 +104,7 @@ def test_submitting_during_an_outage_keeps_everything_and_retry_works(browser, b
     page = context.new_page()
     page.goto(f"/en/apply/{service['id']}/")
     page.wait_for_function(HYDRATED)
+    expect(page.locator(APPLICATION_LOADED)).to_be_visible()
     page.get_by_label(_("I meet these conditions")).check()
     for step in range(2, 6):
         continue_apply(page, _, step)

@@ -5,6 +5,8 @@ guide's content over its websocket."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import Browser, expect
 
@@ -59,4 +61,9 @@ def test_the_build_serves_on_another_port(browser, portal_env, moved_portal):
 def test_the_build_serves_behind_a_proxy_on_another_host_and_port(browser, moved_portal, proxy):
     sockets = _open_guide(browser, f"{proxy.url}/fr/services/ps-id-card/")
     assert sockets and all(url.startswith(f"ws://127.0.0.1:{proxy.port}/_event") for url in sockets)
-    assert "/_event" in (proxy.folder / "access.log").read_text()  # the websocket went through the proxy
+    # The websocket went through the proxy: nginx logs it once it has closed.
+    log = proxy.folder / "access.log"
+    deadline = time.monotonic() + 15
+    while "/_event" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "/_event" in log.read_text()

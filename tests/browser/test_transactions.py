@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, select
 
 from backend import models
-from tests.browser.conftest import DEMO_PASSWORD, HYDRATED, PNG, api_get, api_token, continue_apply, log_in_context, set_prefs
+from tests.browser.conftest import APPLICATION_LOADED, DEMO_PASSWORD, HYDRATED, PNG, api_get, api_token, continue_apply, log_in_context, set_prefs
 
 
 
@@ -110,6 +110,7 @@ def _apply(page: Page, locale: str, service_id: str, purpose: str) -> str:
     t = _(locale)
     page.goto(f"/{locale}/apply/{service_id}/")
     page.wait_for_function(HYDRATED)
+    expect(page.locator(APPLICATION_LOADED)).to_be_visible()
     page.get_by_label(t("I meet these conditions")).check()
     page.get_by_test_id("apply-continue").click()
     expect(page.get_by_label(t("Full name"))).not_to_have_value("")  # filled in from the profile
@@ -174,6 +175,7 @@ def test_draft_survives_a_reload(browser, base_url):
     t = _("en")
     page.goto(f"/en/apply/{service['id']}/")
     page.wait_for_function(HYDRATED)
+    expect(page.locator(APPLICATION_LOADED)).to_be_visible()
     page.get_by_label(t("I meet these conditions")).check()
     for step in range(2, 6):
         continue_apply(page, t, step)
