@@ -71,7 +71,7 @@ def kiosk_input(name: str, max_length: int, value: rx.Var | None = None, key: rx
     keyboard or keypad (the system keyboard never opens, ``inputmode=none``),
     nothing remembered by the browser. ``value`` fills it from the state and
     ``key`` renders it afresh when that changes; ``voice`` (``"text"``,
-    ``"digits"``) lets dictation fill it (kiosk/listen.py)."""
+    ``"digits"``) lets what is heard fill it (kiosk/kiosk.js)."""
     return rx.el.input(
         id=f"kiosk-{name}",
         name=name,

@@ -390,9 +390,9 @@ def test_spoken_digits_reach_the_receipt_field(kiosk, playwright, base_url, tmp_
     wav, seconds = speech_wav(tmp_path, "이 영 이 육 일 일", rate=120)
     browser, page = voice_page(playwright, base_url, wav)
     # Chromium's fake microphone plays the file from wherever its loop stands, so
-    # the kiosk may hear part of the number run into its start, and take it for
-    # something else (in one CI run, "help": issue 13's wrong-action rate, measured
-    # by tests/bench/bench_kiosk_speech.py). Each try starts from a fresh screen.
+    # the kiosk may hear the number's end run into its start and take it for
+    # something else (how often: tests/bench/bench_kiosk_speech.py). Each try
+    # starts from a fresh screen.
     heard_as = []
     for _attempt in range(3):
         page.goto("/ko/kiosk/track/")
