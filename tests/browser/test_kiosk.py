@@ -71,6 +71,16 @@ def hold_to_talk(page: Page, seconds: float) -> None:
     page.mouse.up()
 
 
+def say(page: Page, seconds: float) -> dict:
+    """Hold the talk button for ``seconds`` while the microphone file plays, and
+    return the kiosk's decision on it: kiosk.js's metrics entry (``what``:
+    the intent done, "asked" or "not-understood"; ``intent``; ``text``; ``confirm``)."""
+    before = page.evaluate("() => ((window.kioskMetrics || {}).actions || []).length")
+    hold_to_talk(page, seconds)
+    page.wait_for_function("(before) => ((window.kioskMetrics || {}).actions || []).length > before", arg=before, timeout=30_000)
+    return page.evaluate("window.kioskMetrics.actions.at(-1)")
+
+
 def test_attract_screen_and_no_way_out(kiosk, page: Page):
     page.goto("/")
     page.wait_for_url("**/kiosk/")
@@ -259,9 +269,7 @@ def test_korean_speech_for_the_queue_never_does_something_else(kiosk, playwright
     wav, seconds = speech_wav(tmp_path, _("Take a queue number"), noise=noise)
     browser, page = voice_page(playwright, base_url, wav)
     page.goto("/ko/kiosk/")
-    hold_to_talk(page, seconds)
-    page.wait_for_function("() => (window.kioskMetrics.actions || []).length > 0", timeout=30_000)
-    outcome = page.evaluate("window.kioskMetrics.actions.at(-1).what")
+    outcome = say(page, seconds)["what"]
     if outcome == "asked":
         question = page.locator("[data-confirm]")
         expect(question).to_contain_text(_(ACTIONS["queue"]))
@@ -315,9 +323,8 @@ def test_an_unsure_command_is_asked_and_a_spoken_yes_acts(kiosk, playwright, bas
     for _attempt in range(3):
         page.goto("/ko/kiosk/")
         page.evaluate("() => { sessionStorage.removeItem('kiosk.metrics'); window.kioskMetrics.actions.length = 0; }")
-        hold_to_talk(page, seconds)
-        page.wait_for_function("() => window.kioskMetrics.actions.length > 0", timeout=30_000)
-        what, intent = page.evaluate("[window.kioskMetrics.actions.at(-1).what, window.kioskMetrics.actions.at(-1).intent]")
+        decision = say(page, seconds)
+        what, intent = decision["what"], decision["intent"]
         outcomes.append(what)
         if what == "asked" and intent == heard.intent:
             break
@@ -370,10 +377,8 @@ def test_korean_speech_chooses_a_service_and_takes_a_ticket(kiosk, playwright, b
         pytest.fail(f"none of the service words {words} is recognised from espeak-ng audio")
     browser, page = voice_page(playwright, base_url, candidate)
     page.goto("/ko/kiosk/queue/")
-    hold_to_talk(page, length)
     chosen = next(label for label in choices.values() if word in label.replace(" ", "") or word in label)
-    page.wait_for_function("() => (window.kioskMetrics.actions || []).length > 0", timeout=30_000)
-    if page.evaluate("window.kioskMetrics.actions.at(-1).what") == "asked":  # heard less surely in the browser: it asks first
+    if say(page, length)["what"] == "asked":  # heard less surely in the browser: it asks first
         question = page.locator("[data-confirm]")
         expect(question).to_contain_text(chosen)
         question.get_by_role("button", name=gettext_for("ko")("Yes")).click()
@@ -397,9 +402,7 @@ def test_spoken_digits_reach_the_receipt_field(kiosk, playwright, base_url, tmp_
     for _attempt in range(3):
         page.goto("/ko/kiosk/track/")
         expect(page.locator("#kiosk-receipt")).to_be_visible()
-        hold_to_talk(page, seconds)
-        page.wait_for_function("() => 'lastIntent' in document.documentElement.dataset", timeout=30_000)  # a function: the page's policy forbids eval
-        heard_as.append(page.evaluate("document.documentElement.dataset.lastIntent"))
+        heard_as.append(say(page, seconds)["intent"])
         if heard_as[-1] == "digits":
             break
     assert heard_as[-1] == "digits", f"the spoken number was heard as {heard_as}"
