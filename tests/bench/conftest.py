@@ -4,6 +4,7 @@ for production and served the same way as the portal, as the baseline."""
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -46,3 +47,11 @@ def blank_app(tmp_path_factory, portal_env):
     server.start(ready_path="/")
     yield f"http://localhost:{port}/"
     server.stop()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Benchmarks measure for as long as they need: the suite's per-test timeout is for hangs, not for them."""
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here):  # the hook sees the whole session's items
+            item.add_marker(pytest.mark.timeout(0))
