@@ -10,7 +10,12 @@ use a synchronous engine on the same database, never a request.
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+from functools import partial
 from pathlib import Path
+
+import aiosqlite
 
 from alembic import command
 from alembic.config import Config
@@ -42,6 +47,30 @@ def database_url(settings: Settings, *, asynchronous: bool) -> URL:
     return url
 
 
+class SQLiteConnection(aiosqlite.Connection):
+    """aiosqlite's connection (0.22), whose worker thread is stopped once.
+
+    SQLAlchemy ends a cancelled request's connection with ``close()`` under
+    ``asyncio.shield`` and, when that wait is cancelled too, ``stop()`` at
+    once. aiosqlite's ``close()`` then queues a second stop behind the first,
+    which the ended worker never answers, and waits for it for ever: a task
+    left behind by every such request, and an event loop that cannot finish
+    (a server shutting down, a test's ``asyncio.run``) once it cancels one
+    (sqlalchemy#13039, wapiti-scanner/wapiti#802).
+    """
+
+    async def close(self) -> None:
+        """Close the connection and end the worker; after ``stop()``, nothing to do:
+        the worker's last job closes the connection."""
+        if self._running:
+            await super().close()
+
+    def stop(self) -> asyncio.Future | None:
+        """Queue the worker's last job (close, then end) unless it is queued already;
+        the future resolves when the worker has run it."""
+        return super().stop() if self._running else None
+
+
 def make_engine(settings: Settings) -> AsyncEngine:
     """The engine every request uses: a pool of ``db_pool_size`` connections;
     checking one out waits at most ``db_timeout_seconds``, then raises
@@ -55,7 +84,13 @@ def make_engine(settings: Settings) -> AsyncEngine:
         lock_timeout = f"-c lock_timeout={int(settings.db_timeout_seconds * 1000)}"
         return create_async_engine(url, pool_pre_ping=True, connect_args={"options": lock_timeout}, **pool)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, connect_args={"timeout": settings.db_timeout_seconds}, **pool)
+
+    async def connect() -> SQLiteConnection:
+        connection = SQLiteConnection(partial(sqlite3.connect, url.database, timeout=settings.db_timeout_seconds), iter_chunk_size=64)
+        connection._thread.daemon = True  # as SQLAlchemy does for aiosqlite.connect(): a worker never holds up exit
+        return await connection
+
+    engine = create_async_engine(url, async_creator=connect, **pool)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _sqlite_pragmas(connection, _record) -> None:

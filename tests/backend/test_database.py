@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import gc
+import threading
 import warnings
 from contextlib import asynccontextmanager
 
@@ -16,6 +17,7 @@ import pytest
 from sqlalchemy import text
 
 from backend.db import make_engine
+from tests.conftest import fresh_settings
 
 LETTER = {"kind": "suggestion", "category": "other", "subject": "s", "body": "b", "contact_preference": "none", "locale": "en"}
 
@@ -107,3 +109,52 @@ def test_cancelled_requests_give_their_connections_back(api_app, api_settings, c
     # A connection left to the garbage collector is terminated, with this warning: it must never come to that.
     assert not [w for w in caught if "garbage collector" in str(w.message)], [str(w.message)[:120] for w in caught]
     assert served == [200] * 8
+
+
+
+
+# Keeps SQLite's one worker thread busy for about a second.
+SLOW_QUERY = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT count(*) FROM n"
+
+
+@pytest.mark.parametrize("timing", ["close, then stop", "stop, then close", "the loop ends while closing"])
+def test_a_terminated_sqlite_connection_leaves_no_close_waiting(tmp_path, request, timing):
+    """SQLAlchemy ends a cancelled request's SQLite connection with a graceful
+    close under ``asyncio.shield`` and, when that wait is cancelled too, a
+    forced stop at once. However the two meet, the close must end: one that
+    waits on the stopped worker is a task pending for ever, and an event loop
+    (a test's ``asyncio.run``, a server shutting down) that never finishes."""
+    sqlite = fresh_settings("sqlite", tmp_path, request)
+
+    async def terminate() -> bool:
+        """Whether the graceful close ended, and without an error."""
+        engine = make_engine(sqlite)
+        pooled = await engine.raw_connection()
+        driver = pooled.driver_connection
+        pooled.detach()  # open and out of the pool's hands: this test ends it
+        if timing == "the loop ends while closing":
+            asyncio.ensure_future(driver.execute(SLOW_QUERY))
+            await asyncio.sleep(0)
+        graceful = asyncio.ensure_future(driver.close())
+        if timing != "stop, then close":
+            await asyncio.sleep(0)  # the graceful close has queued its work
+        stopped = driver.stop()
+        if timing == "the loop ends while closing":
+            return True  # asyncio.run cancels the close while the worker is still busy
+        await asyncio.wait({graceful, stopped}, timeout=5)
+        await engine.dispose()
+        return graceful.done() and graceful.exception() is None
+
+    outcome: list[bool | BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(asyncio.run(terminate()))
+        except BaseException as error:  # noqa: BLE001 - reported below, in the test's thread
+            outcome.append(error)
+
+    loop = threading.Thread(target=run, daemon=True)  # a loop that never finishes must not hold up the suite
+    loop.start()
+    loop.join(timeout=30)
+    assert outcome, "the event loop never finished"
+    assert outcome == [True], "the graceful close never ended" if outcome == [False] else outcome
