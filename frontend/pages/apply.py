@@ -22,6 +22,7 @@ from components.links import locale_href, nav_link
 from components.notices import notice, unavailable_notice
 from components.page import page_frame
 from components.records import instant_approval_note
+from components.step_form import step_form
 from components.stepper import stepper
 from components.uploads import upload_field, uploaded_ids
 from frontend import validation
@@ -81,6 +82,7 @@ class ApplyState(PersonalNumbers, rx.State):
     _certificates: list[str] = []  # ids of the applicant's e-certificates this application refers to
     restored_from: str = ""
     busy: bool = False
+    ready: bool = False  # this state is for the service in the address (the form is enabled)
     idempotency_key: str = ""
     receipt: Receipt = Receipt()
 
@@ -97,6 +99,9 @@ class ApplyState(PersonalNumbers, rx.State):
         if not token:
             yield rx.redirect(login_url(locale, self._here()))
             return
+        if service_id != self.service_id:
+            self.ready = False  # the form still shows nothing, or another service
+            yield
         self.errors, self.problem, self.busy = {}, "", False
         fresh = service_id != self.service_id or self.step == DONE
         language = api_locale(locale)
@@ -147,6 +152,7 @@ class ApplyState(PersonalNumbers, rx.State):
                 self.step = min(int(draft.data.get("step", CONDITIONS)), REVIEW)
                 self.idempotency_key = str(draft.data.get("key") or self.idempotency_key)
                 self.restored_from = datetime_text(draft.updated_at, locale)
+        self.ready = True
 
     def _keep_answers(self, answers: dict[str, str]) -> None:
         """Record answers: the personal numbers kept apart (masked for the page),
@@ -321,32 +327,20 @@ def _labels(locale: str) -> dict[str, str]:
     }
 
 
-def _keep_key(step: int) -> rx.Var:
-    return "apply-" + ApplyState.service_id + f"-{step}"
-
-
 def _form(locale: str, step: int, *children, keep: bool = True) -> rx.Component:
-    _ = gettext_for(locale)
-    labels = _labels(locale)
-    return rx.el.form(
-        error_summary(locale, "apply", ApplyState.errors, labels),
+    return step_form(
+        locale,
+        error_summary(locale, "apply", ApplyState.errors, _labels(locale)),
         *children,
-        rx.el.div(
-            rx.el.button(_("Back"), type="button", class_name="button button--secondary", on_click=ApplyState.back) if step > CONDITIONS else rx.fragment(),
-            rx.el.button(
-                rx.cond(ApplyState.busy, _("Sending…"), _("Send application")) if step == REVIEW else _("Continue"),
-                type="submit",
-                class_name="button",
-                aria_disabled=ApplyState.busy,
-                custom_attrs={"data-testid": "apply-continue"},
-            ),
-            class_name="form-actions",
-        ),
-        on_submit=ApplyState.next_step(locale, step),
-        no_validate=True,
-        custom_attrs=validation.form_attributes(**({"data-keep": _keep_key(step)} if keep else {})),
-        # A different key per service and step, so the kept answers never cross.
-        key=ApplyState.service_id + "-" + str(step),
+        form_id="apply",
+        record=ApplyState.service_id,
+        step=step,
+        ready=ApplyState.ready,
+        busy=ApplyState.busy,
+        back=ApplyState.back if step > CONDITIONS else None,
+        submit=ApplyState.next_step(locale, step),
+        review=step == REVIEW,
+        keep=keep,
     )
 
 

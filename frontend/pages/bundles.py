@@ -27,6 +27,7 @@ from components.joint_records import JointView, joint_lines, joint_view
 from components.links import locale_href, nav_link, plain_link
 from components.notices import content_lang, notice, unavailable_notice
 from components.page import page_frame
+from components.step_form import step_form
 from components.stepper import stepper
 from components.uploads import upload_field, uploaded_ids
 from frontend import validation
@@ -223,6 +224,7 @@ class BundleApplyState(PersonalNumbers, rx.State):
     problem: str = ""  # not_found, unavailable, draft_not_saved, already_sent, error
     restored_from: str = ""
     busy: bool = False
+    ready: bool = False  # this state is for the joint service in the address (the form is enabled)
     idempotency_key: str = ""
     result: JointView = JointView()
 
@@ -239,6 +241,9 @@ class BundleApplyState(PersonalNumbers, rx.State):
         if not token:
             yield rx.redirect(login_url(locale, self._here()))
             return
+        if bundle_id != self.bundle_id:
+            self.ready = False  # the form still shows nothing, or another joint service
+            yield
         self.errors, self.error_items, self.problem, self.busy = {}, [], "", False
         fresh = bundle_id != self.bundle_id or self.step == DONE
         language = api_locale(locale)
@@ -292,6 +297,7 @@ class BundleApplyState(PersonalNumbers, rx.State):
                 self.idempotency_key = str(draft.data.get("key") or self.idempotency_key)
                 self.restored_from = datetime_text(draft.updated_at, locale)
         self._refresh_review(locale)
+        self.ready = True
 
     def _keep_answers(self, answers: dict[str, str]) -> None:
         """Record answers: the personal numbers kept apart (masked for the page), the rest in ``answers``."""
@@ -618,25 +624,19 @@ def _question(locale: str, q: rx.Var) -> rx.Component:
 
 
 def _form(locale: str, step: int, *children, keep: bool = True) -> rx.Component:
-    _ = gettext_for(locale)
-    return rx.el.form(
+    return step_form(
+        locale,
         _error_summary(locale),
         *children,
-        rx.el.div(
-            rx.el.button(_("Back"), type="button", class_name="button button--secondary", on_click=BundleApplyState.back) if step > APPLICANT else rx.fragment(),
-            rx.el.button(
-                rx.cond(BundleApplyState.busy, _("Sending…"), _("Send application")) if step == REVIEW else _("Continue"),
-                type="submit",
-                class_name="button",
-                aria_disabled=BundleApplyState.busy,
-                custom_attrs={"data-testid": "bundle-continue"},
-            ),
-            class_name="form-actions",
-        ),
-        on_submit=BundleApplyState.next_step(locale, step),
-        no_validate=True,
-        custom_attrs=validation.form_attributes(**({"data-keep": "bundle-" + BundleApplyState.bundle_id + f"-{step}"} if keep else {})),
-        key=BundleApplyState.bundle_id + "-" + str(step),
+        form_id="bundle",
+        record=BundleApplyState.bundle_id,
+        step=step,
+        ready=BundleApplyState.ready,
+        busy=BundleApplyState.busy,
+        back=BundleApplyState.back if step > APPLICANT else None,
+        submit=BundleApplyState.next_step(locale, step),
+        review=step == REVIEW,
+        keep=keep,
     )
 
 

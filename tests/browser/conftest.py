@@ -4,11 +4,12 @@ running back end, logging in, and the accessibility modes."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 import httpx
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, WebSocketRoute, expect
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
 DEMO_PHONE = "13800138000"
@@ -126,6 +127,15 @@ def portal_db(portal, portal_env):
     from sqlmodel import create_engine
 
     return create_engine(f"sqlite:///{portal_env['PORTAL_DATA_DIR']}/portal.db")
+
+
+def hold_state(page: Page) -> list[WebSocketRoute]:
+    """Hold back the page's connection to the state (Reflex's ``/_event``
+    socket) until the test calls ``connect_to_server()`` on the route: the
+    moments after a page is drawn and before its state arrives, made long."""
+    held: list[WebSocketRoute] = []
+    page.route_web_socket(re.compile(r"/_event"), lambda route: held.append(route))
+    return held
 
 
 def continue_apply(page: Page, t, to_step: int, total: int = 7) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 from playwright.sync_api import Page, expect
 
 from a11y.audit import axe_violations, describe
-from tests.browser.conftest import HYDRATED, api_get, api_token, log_in_context, set_prefs
+from tests.browser.conftest import HYDRATED, api_get, api_token, hold_state, log_in_context, set_prefs
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
 HOSTILE = "<img src=x onerror=window.__pwned=1>"
@@ -103,6 +103,26 @@ def test_joint_application_submitted_and_tracked_line_by_line(browser, base_url)
     page.goto("/en/me/")
     section = page.locator("section", has=page.get_by_role("heading", name=t("My joint applications")))
     expect(section).to_contain_text(number)
+    context.close()
+
+
+def test_the_applicant_step_waits_for_its_joint_service(browser, base_url):
+    """Until the joint service's state arrives its form is disabled: a name
+    typed before then would be drawn again, replaced, for the joint service."""
+    t = _("en")
+    context = browser.new_context(base_url=base_url)
+    log_in_context(context, base_url)
+    page = context.new_page()
+    held = hold_state(page)
+    page.goto("/en/bundles/newborn/apply/")
+    page.wait_for_function(HYDRATED)
+    name = page.get_by_label(t("Full name"))
+    expect(name).to_be_disabled()
+    held[0].connect_to_server()
+    expect(name).to_be_enabled()
+    expect(page.locator("#bundle-id_number")).to_have_text("1101**********2015")
+    name.fill("Li Na")
+    _step(page, t, 2)
     context.close()
 
 

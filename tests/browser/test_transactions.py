@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session, select
 
 from backend import models
-from tests.browser.conftest import APPLICATION_LOADED, DEMO_PASSWORD, HYDRATED, PNG, api_get, api_token, continue_apply, log_in_context, set_prefs
+from tests.browser.conftest import APPLICATION_LOADED, DEMO_PASSWORD, HYDRATED, PNG, api_get, api_token, continue_apply, hold_state, log_in_context, set_prefs
 
 
 
@@ -184,6 +184,28 @@ def test_draft_survives_a_reload(browser, base_url):
     page.wait_for_timeout(300)
     page.reload()
     expect(page.get_by_label(t("What do you need?"))).to_have_value("A replacement, the old one was lost on the train.")
+    context.close()
+
+
+def test_the_conditions_cannot_be_confirmed_before_they_arrive(browser, base_url):
+    """Until the service's state arrives the form is disabled: a box ticked
+    under an empty list of conditions would be drawn again, unticked, for the
+    service, and its error would ask for the tick already given."""
+    service = _online_service(base_url)
+    context = browser.new_context(base_url=base_url)
+    log_in_context(context, base_url, "13900139000")
+    page = context.new_page()
+    t = _("en")
+    held = hold_state(page)
+    page.goto(f"/en/apply/{service['id']}/")
+    page.wait_for_function(HYDRATED)
+    box = page.get_by_label(t("I meet these conditions"))
+    expect(box).to_be_disabled()
+    expect(page.get_by_test_id("apply-continue")).to_be_disabled()
+    held[0].connect_to_server()
+    expect(page.locator(APPLICATION_LOADED)).to_be_visible()
+    box.check()
+    continue_apply(page, t, 2)
     context.close()
 
 
