@@ -21,4 +21,5 @@ def head_components() -> list[rx.Component]:
         rx.el.script(src=rx.asset("uploads.js", shared=True), defer=True),
         rx.el.script(src=rx.asset("session.js", shared=True), defer=True),
         rx.el.script(src=rx.asset("voice_search.js", shared=True), defer=True),
+        rx.el.script(src=rx.asset("app_boot.js", shared=True), defer=True),
     ]

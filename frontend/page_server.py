@@ -12,7 +12,13 @@ template and
   page's regions and sets the record's title and description, so the page is
   readable with no script and no websocket. Content comes through the typed
   clients' cache, so it is at most ``PORTAL_CACHE_SECONDS`` old, or the last
-  good copy, marked as such, while the back end cannot be reached.
+  good copy, marked as such, while the back end cannot be reached;
+- on an information page for a reader who is not signed in, holds the live
+  app back: nothing on it needs the app (its controls are plain scripts), so
+  the first visit fetches none of the app's modules (about 150 KB compressed);
+  components/app_boot.js starts the app when the page may be out of date.
+  Signed in, a page may show the person's own things (the materials they
+  hold, on a guide), which the app brings.
 
 Answers carry a strong ETag of their body and ``Cache-Control: no-cache``:
 a browser or proxy may keep a page but asks again before using it.
@@ -37,6 +43,7 @@ from markupsafe import Markup
 from components.notices import NOT_FOUND, UNAVAILABLE
 from frontend.prerender import placeholder, template_route
 from frontend.served import PageRequest, Served, content_for, digest, page_title
+from frontend.session import SESSION_COOKIE
 from locales import LOCALES, HTML_LANG
 
 try:
@@ -49,6 +56,9 @@ _REGION = re.compile(r'<(?P<tag>[a-z0-9]+)(?P<attributes>[^>]*\sdata-region="(?P
 _TITLE = re.compile(r"<title>[^<]*</title>")
 _DESCRIPTION = re.compile(r'<meta[^>]*\sname="description"[^>]*/>')
 _STATUS = {NOT_FOUND: 404, UNAVAILABLE: 503}
+# React Router's boot script and its module preloads in a prerendered page.
+_APP_BOOT = '<script type="module" async="">import "/assets/'
+_MODULE_PRELOAD = re.compile(r'<link rel="modulepreload" href="[^"]*"/>')
 _compressed: LRUCache = LRUCache(maxsize=512)
 
 
@@ -96,6 +106,16 @@ def fill(template: str, served: Served | None, title: str) -> str:
     return html
 
 
+def without_app(html: str) -> str:
+    """The page with the live app held back: its boot script inert (kept,
+    marked ``data-app-boot``, for components/app_boot.js) and none of its
+    modules preloaded. A page without the boot script is returned as it is."""
+    if _APP_BOOT not in html:
+        return html
+    html = html.replace(_APP_BOOT, '<script type="text/plain" data-app-boot="">import "/assets/', 1)
+    return _MODULE_PRELOAD.sub("", html)
+
+
 def _region(match: re.Match, regions: Mapping[str, str]) -> str:
     content = regions.get(match.group("name"))
     if content is None:
@@ -128,6 +148,8 @@ async def _page(request: Request, locale: str, path: str, query_keys: tuple[str,
         served = await content(PageRequest(locale, params, dict(request.query_params), request.url.path))
         html = fill(html, served, page_title(served.title, locale) if served.title else "")
         status = _STATUS.get(served.status, 200)
+        if SESSION_COOKIE not in request.cookies:
+            html = without_app(html)
     return _response(request, html.encode("utf-8"), status)
 
 

@@ -33,6 +33,9 @@ class Template:
 # True once React has hydrated the page's main region: before that a click on
 # the prerendered HTML does nothing.
 HYDRATED = "() => Object.keys(document.querySelector('main') || {}).some((key) => key.startsWith('__reactFiber'))"
+# True once the page is as it stays: an information page whose live app is
+# held back (frontend/page_server.py) at once, any other page once hydrated.
+SETTLED = f"() => !!document.querySelector('script[data-app-boot]:not([data-app-booted])') || ({HYDRATED})()"
 # The application form's state has arrived once the service's name is in its
 # heading: a box ticked before then is drawn again, unticked.
 APPLICATION_LOADED = "main h1 [data-content]"

@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from a11y.audit import axe_violations, describe
 from locales import LOCALES, gettext_for
-from tests.browser.conftest import HYDRATED, log_in_context, open_template, set_prefs
+from tests.browser.conftest import HYDRATED, SETTLED, log_in_context, open_template, set_prefs
 
 # What the toolbar saves, and the <html> attributes each choice must leave.
 PREFERENCE_SETS = {
@@ -34,7 +34,7 @@ ROOT_STATE = """() => ({
 
 
 def _missing(page: Page, expected: dict[str, str]) -> dict[str, tuple[str | None, str]]:
-    page.wait_for_function(HYDRATED)
+    page.wait_for_function(SETTLED)
     state = page.evaluate(ROOT_STATE)
     wanted = {**expected, "--text-scale": expected.get("data-text-scale", "1")}
     return {name: (state.get(name), value) for name, value in wanted.items() if state.get(name) != value}
@@ -74,7 +74,7 @@ def test_preferences_come_back_when_the_document_is_rendered_afresh(page: Page):
     browser extension rewrote the page) it strips every attribute it did not
     write. The saved choices return at once."""
     set_prefs(page.context, {"elder": True, "textScale": 2, "contrast": "black-white"})
-    page.goto("/fr/halls/")
+    page.goto("/fr/benefits/")
     page.wait_for_function(HYDRATED)
     page.evaluate("() => { for (const a of [...document.documentElement.attributes]) if (a.name !== 'lang') document.documentElement.removeAttribute(a.name); }")
     assert _missing(page, {"data-elder": "true", "data-text-scale": "2", "data-contrast": "black-white"}) == {}
@@ -112,7 +112,7 @@ def _senior_phone(browser: Browser, base_url: str, **prefs):
 
 def _open(page: Page, path: str) -> None:
     page.goto(path)
-    page.wait_for_function(HYDRATED)
+    page.wait_for_function(SETTLED)
     page.wait_for_load_state("networkidle")
 
 
@@ -184,7 +184,7 @@ def test_senior_phone_menu_works_on_every_page(browser: Browser, base_url, templ
     failing = {}
     for template in [t for t in templates if not t.name.startswith("kiosk")]:
         open_template(page, template, "fr")
-        page.wait_for_function(HYDRATED)
+        page.wait_for_function(SETTLED)
         menu = page.get_by_role("button", name=_("Menu"))
         navigation = page.get_by_role("navigation", name=_("Main menu"))
         if not menu.is_visible() or navigation.is_visible():

@@ -10,6 +10,7 @@ import time
 import pytest
 from playwright.sync_api import Browser, expect
 
+from tests.browser.conftest import HYDRATED
 from tests.conftest import ARTIFACTS
 from tests.portal_server import PortalServer, free_port
 from tests.servers import Nginx, readme_nginx_site
@@ -38,7 +39,9 @@ def proxy(moved_portal, tmp_path_factory):
 
 
 def _open_guide(browser: Browser, url: str) -> list[str]:
-    """Open a guide at ``url`` and wait for its content; the websocket URLs the page opened."""
+    """Open a guide at ``url`` and wait for its content, then search from it
+    (search runs the live app; a guide for a reader who is not signed in
+    needs none); the websocket URLs the search page opened."""
     context = browser.new_context()
     page = context.new_page()
     sockets: list[str] = []
@@ -47,6 +50,12 @@ def _open_guide(browser: Browser, url: str) -> list[str]:
         page.goto(url)
         expect(page.locator("main .checklist")).to_be_visible(timeout=30_000)
         expect(page.locator("main h1")).not_to_be_empty()
+        page.locator("#site-search").fill("passport")
+        page.locator("#site-search").press("Enter")
+        page.wait_for_function(HYDRATED, timeout=30_000)
+        deadline = time.monotonic() + 15
+        while not sockets and time.monotonic() < deadline:
+            page.wait_for_timeout(200)
     finally:
         context.close()
     return sockets

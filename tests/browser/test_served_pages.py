@@ -27,7 +27,7 @@ from sqlmodel import Session
 from backend import models
 from frontend.rich_text import markdown_to_html
 from locales import HTML_LANG, LOCALES, gettext_for
-from tests.browser.conftest import api_get
+from tests.browser.conftest import HYDRATED, api_get, log_in_context
 
 CACHE_SECONDS = 2
 GUIDE = "ee-visa-extension"
@@ -167,8 +167,33 @@ def block_live_connection(page) -> list[str]:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_every_information_page_reads_when_the_live_connection_is_blocked(browser: Browser, base_url, locale):
+def test_a_reader_who_is_not_signed_in_fetches_none_of_the_app(browser: Browser, base_url, locale):
+    """Each kind of information page reads, and its plain-script controls
+    work, while not one of the app's modules is fetched (frontend/page_server.py)."""
     context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    modules: list[str] = []
+    page.on("request", lambda request: modules.append(request.url) if re.search(r"/assets/[^?]+\.js", request.url) else None)
+    for kind in kinds(base_url, locale):
+        _shows(page, kind)
+        page.wait_for_load_state("networkidle")
+    page.get_by_test_id("elder-toggle").click()
+    expect(page.locator("html")).to_have_attribute("data-elder", "true")
+    assert not modules, modules[:3]
+    page.locator("#site-search").fill(kinds(base_url, locale)[2].heading)
+    page.locator("#site-search").press("Enter")
+    expect(page).to_have_url(re.compile(f"/{locale}/search/"))
+    page.wait_for_function(HYDRATED)  # search is interactive: there the app runs
+    assert modules
+    context.close()
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_information_page_reads_when_the_live_connection_is_blocked(browser: Browser, base_url, locale):
+    """Signed in, the page runs the app (it may show the person's own
+    things); with its connection refused the content is all there."""
+    context = browser.new_context(base_url=base_url)
+    log_in_context(context, base_url)
     page = context.new_page()
     blocked = block_live_connection(page)
     for kind in kinds(base_url, locale):
@@ -233,20 +258,29 @@ def test_a_content_change_reaches_the_page_without_a_rebuild(page: Page, base_ur
         time.sleep(CACHE_SECONDS + 0.5)  # no later test is served the revised copy
 
 
-# Before the page's scripts run, make the served guide look like an older copy.
+# When Back brings the guide again, before the app runs, make it look like an
+# older copy from the browser's cache.
 OLD_COPY = """document.addEventListener("DOMContentLoaded", () => {
+    if (performance.getEntriesByType("navigation")[0].type !== "back_forward") return;
     const region = document.querySelector("[data-region=main]");
     region.setAttribute("data-version", "an-older-copy");
     region.querySelector("h1").textContent = "An older copy";
+    window.olderCopyShown = true;
 });"""
 
 
 def test_the_live_state_replaces_a_copy_that_is_out_of_date(browser: Browser, base_url):
+    """A page that Back brings again may be the browser's old copy: for a
+    reader who is not signed in too, the app then starts and renders it again."""
     guide = api_get(base_url, f"/services/{GUIDE}?locale=en")
     context = browser.new_context(base_url=base_url)
     context.add_init_script(OLD_COPY)
     page = context.new_page()
-    page.goto(f"/en/services/{GUIDE}/", wait_until="domcontentloaded")
+    page.goto(f"/en/services/{GUIDE}/")
+    expect(page.locator("h1")).to_have_text(guide["name"])
+    page.goto("/en/news/")
+    page.go_back(wait_until="domcontentloaded")
+    assert page.evaluate("() => window.olderCopyShown === true")
     expect(page.locator("h1")).to_have_text(guide["name"], timeout=30_000)
     expect(page.locator("main .checklist")).to_be_visible()
     context.close()
@@ -254,8 +288,10 @@ def test_the_live_state_replaces_a_copy_that_is_out_of_date(browser: Browser, ba
 
 def test_the_live_state_leaves_a_current_page_alone(browser: Browser, base_url):
     """The served guide stays the same nodes once the live state has the
-    same content: a tick made before it arrived stays, an open question stays open."""
+    same content: a tick made before it arrived stays, an open question stays
+    open. (Signed in: there the app runs from the first load.)"""
     context = browser.new_context(base_url=base_url)
+    log_in_context(context, base_url)
     context.add_init_script(
         """document.addEventListener("DOMContentLoaded", () => {
             window.servedHeading = document.querySelector("main h1");
