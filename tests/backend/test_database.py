@@ -117,6 +117,10 @@ def test_cancelled_requests_give_their_connections_back(api_app, api_settings, c
 SLOW_QUERY = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) SELECT count(*) FROM n"
 
 
+# When the loop has ended first, the busy worker's report of its last job
+# meets a closed loop and its thread ends on that error (aiosqlite): expected
+# here, where the loop is ended on purpose, and kept to this test.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
 @pytest.mark.parametrize("timing", ["close, then stop", "stop, then close", "the loop ends while closing"])
 def test_a_terminated_sqlite_connection_leaves_no_close_waiting(tmp_path, request, timing):
     """SQLAlchemy ends a cancelled request's SQLite connection with a graceful
@@ -132,6 +136,7 @@ def test_a_terminated_sqlite_connection_leaves_no_close_waiting(tmp_path, reques
         pooled = await engine.raw_connection()
         driver = pooled.driver_connection
         pooled.detach()  # open and out of the pool's hands: this test ends it
+        workers.append(driver._thread)
         if timing == "the loop ends while closing":
             asyncio.ensure_future(driver.execute(SLOW_QUERY))
             await asyncio.sleep(0)
@@ -146,6 +151,7 @@ def test_a_terminated_sqlite_connection_leaves_no_close_waiting(tmp_path, reques
         return graceful.done() and graceful.exception() is None
 
     outcome: list[bool | BaseException] = []
+    workers: list[threading.Thread] = []
 
     def run() -> None:
         try:
@@ -156,5 +162,7 @@ def test_a_terminated_sqlite_connection_leaves_no_close_waiting(tmp_path, reques
     loop = threading.Thread(target=run, daemon=True)  # a loop that never finishes must not hold up the suite
     loop.start()
     loop.join(timeout=30)
+    for worker in workers:
+        worker.join(timeout=30)  # within this test, so nothing it reports lands on a later one
     assert outcome, "the event loop never finished"
     assert outcome == [True], "the graceful close never ended" if outcome == [False] else outcome
