@@ -10,14 +10,15 @@ import pytest
 from playwright.sync_api import CDPSession, Page, expect
 
 from locales import gettext_for
-from tests.browser.conftest import DEMO_PASSWORD, DEMO_PHONE, HYDRATED, api_get, api_token, continue_apply, log_in_context
+from tests.browser.conftest import DEMO_PASSWORD, DEMO_PHONE, SETTLED, api_get, api_token, continue_apply, log_in_context
 
 
 
 def _ready(page: Page, path: str) -> None:
-    """Open ``path`` once React has taken it over and its first events have settled."""
+    """Open ``path`` once it is settled (React has taken it over, where it
+    runs the app) and its first events are done."""
     page.goto(path)
-    page.wait_for_function(HYDRATED)
+    page.wait_for_function(SETTLED)
     page.wait_for_load_state("networkidle")
 
 
