@@ -163,6 +163,7 @@ def test_apply_in_senior_mode_in_french(browser, base_url):
     t = _("fr")
     expect(page.get_by_text(t("Step %(number)s of %(total)s") % {"number": 1, "total": 7})).to_be_visible()
     checkbox = page.get_by_label(t("I meet these conditions"))
+    expect(checkbox).to_be_enabled()  # the service's conditions have arrived (the step is drawn before them)
     box = checkbox.bounding_box()
     assert box["width"] >= 59 and box["height"] >= 59
     context.close()
