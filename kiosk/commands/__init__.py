@@ -191,19 +191,16 @@ def decide(
 
     Acts only when the best reading is wholly one of the screen's sentences,
     no close rival reading means something else, and the recogniser trusts every
-    word (a number is entered even so, but a lone digit only when trusted); asks
-    when some reading means something, or the best one holds the key words of
-    one command; else nothing understood.
+    word; asks when some reading means something, or the best one holds the key
+    words of one command; else nothing understood.
     """
     if not readings:
         return Heard("")
     meanings = [(text, score, match(locale, screen, text, choices)) for text, score in readings]
     best_text, best_score, best = meanings[0]
-    doubted = any(c < WORD_CONFIDENCE for c in word_confidences)
-    if best is not None and best.intent == "digits" and len(best.digits) == 1 and doubted:
-        return Heard(best_text)  # one doubted short word: often a command misheard ("확인" as "이"), not a digit
     if best is not None:
         rivals = [m for _t, score, m in meanings[1:] if best_score - score < MARGIN and m is not None and m != best]
+        doubted = any(c < WORD_CONFIDENCE for c in word_confidences)
         if not rivals and not doubted or best.intent in HARMLESS or best.intent == "no":
             return Heard(best_text, best.intent, best.choice, best.digits)
         if screen == "confirm":  # only a sure yes confirms; one question is enough

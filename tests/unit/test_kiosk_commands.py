@@ -160,16 +160,6 @@ def test_digits_are_entered_without_asking():
 
 
 @pytest.mark.parametrize(
-    ("confidences", "expected"),
-    [([0.95], Heard("이", "digits", digits="2")), ([0.5], Heard("이"))],
-)
-def test_a_lone_digit_is_entered_only_when_the_recogniser_is_sure(confidences, expected):
-    """One short word is what a misheard command often becomes ("확인" and
-    "뒤로" heard as "이", 2, in the speech benchmark): doubted, it is not typed."""
-    assert decide("ko", "track", [("이", 90.0)], confidences, {}) == expected
-
-
-@pytest.mark.parametrize(
     ("locale", "marks"),
     [("ja", ("「", "」、「", "、または「")), ("fr", ("«\u00a0", "\u00a0», «\u00a0", "\u00a0» ou «\u00a0")), ("zh", ("“", "”、“", "”或“")), ("ko", ("“", "”, “", "” 또는 “")), ("en", ("“", "”, “", "” or “"))],
 )
