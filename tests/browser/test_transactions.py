@@ -78,10 +78,11 @@ def test_foreign_residents_log_in_with_their_passport(page: Page):
 def test_login_failures_are_explained(page: Page, locale, phone, message):
     t = _(locale)
     page.goto(f"/{locale}/login/")
+    page.wait_for_function(HYDRATED)  # a click before then is the browser's own submission, not the login
     page.get_by_label(t("Mobile phone number")).fill(phone)
     page.get_by_label(t("Password")).fill("not-the-password" if phone == "13800138000" else DEMO_PASSWORD)
     page.get_by_role("button", name=t("Log in")).click()
-    expect(page.get_by_role("alert").filter(has_text=t(message))).to_be_visible()
+    expect(page.get_by_role("alert").filter(has_text=t(message))).to_be_visible(timeout=15_000)  # a password check takes a while on a loaded machine
     expect(page.get_by_label(t("Mobile phone number"))).to_have_value(phone)  # nothing typed is lost
 
 
