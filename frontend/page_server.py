@@ -63,8 +63,10 @@ _compressed: LRUCache = LRUCache(maxsize=512)
 
 
 @cache
-def _template(route: str) -> str:
-    return (BUILD / route / "index.html").read_text(encoding="utf-8")
+def _template(route: str, app: bool = True) -> str:
+    """The prerendered page of ``route``; without ``app``, with the live app held back."""
+    html = (BUILD / route / "index.html").read_text(encoding="utf-8")
+    return html if app else without_app(html)
 
 
 def public_origin(request: Request) -> str:
@@ -138,18 +140,17 @@ def page_route(path: str, query_keys: tuple[str, ...]) -> Callable[[Request], Aw
 
 async def _page(request: Request, locale: str, path: str, query_keys: tuple[str, ...], params: dict[str, str]) -> Response:
     query = {key: value for key in query_keys if (value := request.query_params.get(key, "").strip())}
-    html = _template(template_route(f"{locale}/{path}"))
+    content = content_for(path)
+    html = _template(template_route(f"{locale}/{path}"), app=not content or SESSION_COOKIE in request.cookies)
     for name, value in params.items():
         html = html.replace(placeholder(name), escape(quote(value, safe="")))
     here = re.sub(r"\[(\w+)\]", lambda match: quote(params[match.group(1)], safe=""), path)
     html = html.replace("</head>", head_links(public_origin(request), locale, here, query) + "</head>", 1)
     status = 200
-    if content := content_for(path):
+    if content:
         served = await content(PageRequest(locale, params, dict(request.query_params), request.url.path))
         html = fill(html, served, page_title(served.title, locale) if served.title else "")
         status = _STATUS.get(served.status, 200)
-        if SESSION_COOKIE not in request.cookies:
-            html = without_app(html)
     return _response(request, html.encode("utf-8"), status)
 
 
