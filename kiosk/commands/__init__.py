@@ -57,6 +57,7 @@ class Phrases:
     digits: dict[str, str]  # the words of a number -> its digits ("vingt six" -> "26")
     first: dict[str, str]  # each intent's first sentence: the screen's own label
     skip_words: tuple[str, ...] = ()  # hassil's skip words: left off the end of what was heard
+    fillers: tuple[str, ...] = ()  # words that mean nothing, heard beside yes and no (see ko.yaml)
 
 
 def _digit_words(data: dict) -> dict[str, str]:
@@ -75,7 +76,7 @@ def phrases(locale: str) -> Phrases:
     with (HERE / f"{locale}.yaml").open(encoding="utf-8") as fp:
         data = yaml.safe_load(fp)
     first = {name: intent["data"][0]["sentences"][0] for name, intent in data["intents"].items()}
-    return Phrases(Intents.from_dict(data), _digit_words(data), first, tuple(data.get("skip_words", ())))
+    return Phrases(Intents.from_dict(data), _digit_words(data), first, tuple(data.get("skip_words", ())), tuple(data.get("fillers", ())))
 
 
 @cache
@@ -112,11 +113,14 @@ def suggested(locale: str, screen: str, text: str) -> str | None:
 
 def grammar(locale: str, screen: str, choices: dict[str, str]) -> list[str]:
     """The phrases a recogniser listens for on a screen: its sentences, its
-    choices' labels and, where it asks for a number, the digit words."""
+    choices' labels, where it asks for a number the digit words and, where it
+    asks a question, the locale's fillers."""
     listed = [sentence for _intent, sentence in sentences(locale, screen)]
     listed += list(choices.values())
     if screen in DIGIT_SCREENS:
         listed += list(phrases(locale).digits)
+    if screen == "confirm":
+        listed += list(phrases(locale).fillers)
     return list(dict.fromkeys(listed))
 
 

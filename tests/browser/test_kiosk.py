@@ -284,6 +284,22 @@ def test_korean_speech_for_the_queue_never_does_something_else(kiosk, playwright
     browser.close()
 
 
+# What people say while the kiosk waits for a yes: hesitations and asides.
+NOT_AN_ANSWER = ("음", "잠깐만요", "뭐라고요", "잘 모르겠어요", "다시 말해 주세요")
+
+
+@pytest.mark.parametrize("rate", [140, 155, 170])
+def test_only_a_yes_answers_the_question(tmp_path, rate):
+    """While the kiosk asks "Did you mean ...? Say yes", a hesitation or an
+    aside (real Korean speech, the server's own recognisers) is no answer:
+    nothing is confirmed. The yes the question asks for is one; no is no."""
+    for text in NOT_AN_ANSWER:
+        heard = heard_offline(speech_wav(tmp_path, text, rate=rate)[0], "ko", "confirm", {})
+        assert heard.intent != "yes", f"{text!r} was heard as {heard.text!r}, a yes"
+    assert heard_offline(speech_wav(tmp_path, "네", rate=rate)[0], "ko", "confirm", {}).intent == "yes"
+    assert heard_offline(speech_wav(tmp_path, "아니요", rate=rate)[0], "ko", "confirm", {}).intent == "no"
+
+
 # Phrasings that the kiosk may hear only in part; the test takes one it asks about.
 UNSURE_CANDIDATES = ("직원 불러 주세요", "도와주세요", "민원 안내", "번호표 주세요", "진행 상황 확인", "방문 예약 하고 싶어요", "서비스 안내 해 주세요", "처리 상황 확인", "대기 번호 받기")
 TARGET = {"help": "help/", "guide": "guides/", "queue": "queue/", "track": "track/", "book": "book/"}

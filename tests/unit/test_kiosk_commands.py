@@ -183,3 +183,6 @@ def test_grammar_has_the_screens_sentences_choices_and_digits():
     listed = grammar("ko", "track", {"a": "여권 발급"})
     assert "진행 상황 확인" not in listed and "확인" in listed and "여권 발급" in listed and "공" in listed
     assert "진행 상황 확인" in grammar("ko", "menu", {})
+    # Fillers are listened for only beside yes and no, and mean nothing there.
+    assert "음" in grammar("ko", "confirm", {}) and "음" not in grammar("ko", "menu", {})
+    assert match("ko", "confirm", "음", {}) is None
