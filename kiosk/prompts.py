@@ -67,9 +67,15 @@ def quoted(phrase: str, locale: str) -> str:
 
 
 def question_text(locale: str, screen: str, heard: Heard, choices: dict[str, str]) -> str:
-    """The question the kiosk asks when it is not sure: "Did you mean “Call a member of staff”? ..."."""
+    """The question the kiosk asks when it is not sure: "Did you mean “Call a member of staff”? ..."
+    (the action, the choice's label, or the digits heard)."""
     _ = gettext_for(locale)
-    action = choices.get(heard.choice or "", "") if heard.intent == "choose" else _(ACTIONS[heard.intent or ""])
+    if heard.intent == "choose":
+        action = choices.get(heard.choice or "", "")
+    elif heard.intent == "digits":
+        action = heard.digits
+    else:
+        action = _(ACTIONS[heard.intent or ""])
     return _("Did you mean %(action)s? Say yes, or touch Yes.") % {"action": quoted(action, locale)}
 
 

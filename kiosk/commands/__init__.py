@@ -46,9 +46,12 @@ HARMLESS = {"digits", "repeat"}
 # How sure is sure (tuned with tests/bench/bench_kiosk_speech.py). vosk's
 # alternatives carry a total score; a rival reading within MARGIN of the best
 # that means something else makes the kiosk ask, and so does a word of the best
-# reading that the recogniser itself doubts.
+# reading that the recogniser itself doubts. The answer to the kiosk's own
+# question is heard among a few words (yes, no, fillers) and a wrong yes is
+# still only a second mistake: its bar is lower.
 MARGIN = 3.0
-WORD_CONFIDENCE = 0.75
+WORD_CONFIDENCE = 0.85
+YES_CONFIDENCE = 0.75
 
 
 @dataclass(frozen=True)
@@ -193,10 +196,10 @@ def decide(
     """Act, ask or give up, from the recogniser's readings (text and total
     score, best first) and its confidence in each word of the best reading.
 
-    Acts only when the best reading is wholly one of the screen's sentences,
-    no close rival reading means something else, and the recogniser trusts every
-    word; asks when some reading means something, or the best one holds the key
-    words of one command; else nothing understood.
+    Acts only when the best reading is wholly one of the screen's sentences
+    (and not a lone digit), no close rival reading means something else, and
+    the recogniser trusts every word; asks when some reading means something,
+    or the best one holds the key words of one command; else nothing understood.
     """
     if not readings:
         return Heard("")
@@ -204,8 +207,11 @@ def decide(
     best_text, best_score, best = meanings[0]
     if best is not None:
         rivals = [m for _t, score, m in meanings[1:] if best_score - score < MARGIN and m is not None and m != best]
-        doubted = any(c < WORD_CONFIDENCE for c in word_confidences)
-        if not rivals and not doubted or best.intent in HARMLESS or best.intent == "no":
+        doubted = any(c < (YES_CONFIDENCE if screen == "confirm" else WORD_CONFIDENCE) for c in word_confidences)
+        # One digit word alone is one syllable, which the recogniser hears in
+        # any short sound (확인 as 이): asked, however sure the recogniser is.
+        lone_digit = best.intent == "digits" and len(best_text.split()) == 1
+        if not lone_digit and (not rivals and not doubted or best.intent in HARMLESS or best.intent == "no"):
             return Heard(best_text, best.intent, best.choice, best.digits)
         if screen == "confirm":  # only a sure yes confirms; one question is enough
             return Heard(best_text)

@@ -120,6 +120,18 @@ def test_korean_grammar_is_made_of_the_models_words():
         assert len(phrases_heard) >= len(SCREEN_INTENTS[screen])
 
 
+def test_a_word_the_model_lacks_is_split_at_its_longest_ending():
+    """불러주세요 is 불러 + 주세요, not 불러주 + 세요: a bare ending like 세요
+    in the grammar is what the recogniser hears for any short command."""
+    from kiosk.listen import pieces
+
+    assert pieces("ko", "불러주세요") == ["불러", "주세요"]
+    assert pieces("ko", "확인해주세요") == ["확인", "해주세요"]
+    assert pieces("ko", "직원") == ["직원"]
+    with pytest.raises(ValueError):
+        pieces("ko", "직원z")
+
+
 SURE = [1.0, 0.98]
 
 
@@ -130,6 +142,7 @@ SURE = [1.0, 0.98]
         ([("직원 호출", 120.0), ("번호표", 119.0)], SURE, Heard("직원 호출", "help", confirm=True)),  # a close rival: ask
         ([("직원 호출", 120.0), ("번호표", 100.0)], SURE, Heard("직원 호출", "help")),  # a distant rival
         ([("직원 호출", 120.0)], [1.0, 0.4], Heard("직원 호출", "help", confirm=True)),  # a doubted word: ask
+        ([("직원 호출", 120.0)], [1.0, 0.8], Heard("직원 호출", "help", confirm=True)),  # not sure enough to act
         ([("번호표 직원", 120.0), ("직원 호출", 118.0)], SURE, Heard("번호표 직원", "help", confirm=True)),  # only a rival means something
         ([("번호표 직원", 120.0), ("호출 번호표", 118.0)], SURE, Heard("번호표 직원")),  # nothing understood
         ([("다시 듣기", 120.0), ("다시", 119.5)], [0.3], Heard("다시 듣기", "repeat")),  # harmless: act
@@ -145,6 +158,7 @@ def test_act_ask_or_nothing_on_the_menu(readings, confidences, expected):
     [
         ([("네", 50.0)], [0.99], Heard("네", "yes")),
         ([("네", 50.0)], [0.5], Heard("네")),  # an unsure yes is no yes: nothing is done
+        ([("네", 50.0)], [0.8], Heard("네", "yes")),  # the answer to a question, among few words
         ([("네", 50.0), ("아니요", 49.0)], [0.99], Heard("네")),
         ([("아니요", 50.0)], [0.5], Heard("아니요", "no")),
         ([("직원 호출", 50.0), ("네", 40.0)], [0.99], Heard("직원 호출")),  # no second question
@@ -157,6 +171,14 @@ def test_only_a_sure_yes_confirms(readings, confidences, expected):
 def test_digits_are_entered_without_asking():
     heard = decide("ko", "track", [("이 공 이", 90.0), ("이 공 일", 89.5)], [0.5, 0.9, 0.9], {})
     assert heard == Heard("이 공 이", "digits", digits="202")
+
+
+def test_a_lone_digit_is_asked_however_sure():
+    """One digit word is one syllable, what the recogniser hears for a short
+    command (확인 as 이): the kiosk asks, and the question names the digit."""
+    heard = decide("ko", "track", [("이", 90.0)], [1.0], {})
+    assert heard == Heard("이", "digits", digits="2", confirm=True)
+    assert "“2”" in question_text("ko", "track", heard, {})
 
 
 @pytest.mark.parametrize(
