@@ -446,6 +446,29 @@ def test_spoken_digits_reach_the_receipt_field(kiosk, playwright, base_url, tmp_
     browser.close()
 
 
+def test_one_spoken_digit_is_asked_before_it_is_entered(kiosk, playwright, base_url, tmp_path):
+    """One digit alone may be any short sound: the kiosk asks about it, naming
+    the digit, and enters it only when Yes is touched."""
+    _ = gettext_for("ko")
+    wav, seconds = speech_wav(tmp_path, "이", rate=140)
+    browser, page = voice_page(playwright, base_url, wav)
+    heard = []
+    for _attempt in range(3):  # the fake microphone's loop may cut the syllable (see above)
+        page.goto("/ko/kiosk/track/")
+        expect(page.locator("#kiosk-receipt")).to_be_visible()
+        heard.append(say(page, seconds))
+        if heard[-1]["intent"] == "digits":
+            break
+    assert heard[-1]["intent"] == "digits" and heard[-1]["what"] == "asked", f"the digit was heard as {heard}"
+    digit = match("ko", "track", heard[-1]["text"], {}).digits
+    question = page.locator("[data-confirm]")
+    expect(question).to_contain_text(f"“{digit}”")
+    expect(page.locator("#kiosk-receipt")).to_have_value("")
+    question.get_by_role("button", name=_("Yes")).click()
+    expect(page.locator("#kiosk-receipt")).to_have_value(digit)
+    browser.close()
+
+
 def test_no_speech_model_says_so_and_touch_still_works(kiosk, playwright, base_url, tmp_path):
     wav, seconds = speech_wav(tmp_path, "번호표")
     browser, page = voice_page(playwright, base_url, wav)
