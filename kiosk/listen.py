@@ -68,26 +68,22 @@ def _known(locale: str, word: str) -> bool:
 
 
 def pieces(locale: str, word: str) -> list[str]:
-    """A word as the model's words: itself when known, else the fewest known
-    words of two characters or more that make it, the longest ending first
-    (Korean: 불러주세요 -> 불러 주세요, not 불러주 세요: an ending like 세요
-    alone would be heard for any short command). Raises ValueError when that
-    cannot be done: vosk would silently drop the rest, and one-syllable words
-    let it hear them anywhere."""
+    """A word as the model's words: itself when known, else split into the
+    longest words of two characters or more that it knows (Korean: 도와주세요
+    -> 도와주 세요). Raises ValueError when that cannot be done: vosk would
+    silently drop the rest, and one-syllable words let it hear them anywhere."""
     if _known(locale, word):
         return [word]
-
-    @cache
-    def split(end: int) -> tuple[str, ...] | None:  # word[:end] in the fewest pieces
-        if end == 0:
-            return ()
-        ways = [(*head, word[start:end]) for start in range(end - 1) if _known(locale, word[start:end]) and (head := split(start)) is not None]
-        return min(ways, key=len, default=None)
-
-    found = split(len(word))
-    if found is None:
-        raise ValueError(f"{word!r} cannot be made of words of the {locale} speech model")
-    return list(found)
+    out, start = [], 0
+    while start < len(word):
+        for end in range(len(word), start + 1, -1):
+            if _known(locale, word[start:end]):
+                out.append(word[start:end])
+                start = end
+                break
+        else:
+            raise ValueError(f"{word!r}: {word[start]!r} is in no word of the {locale} speech model")
+    return out
 
 
 def recogniser_grammar(locale: str, screen: str, choices: dict[str, str]) -> list[str]:

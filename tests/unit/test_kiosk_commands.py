@@ -120,18 +120,6 @@ def test_korean_grammar_is_made_of_the_models_words():
         assert len(phrases_heard) >= len(SCREEN_INTENTS[screen])
 
 
-def test_a_word_the_model_lacks_is_split_at_its_longest_ending():
-    """불러주세요 is 불러 + 주세요, not 불러주 + 세요: a bare ending like 세요
-    in the grammar is what the recogniser hears for any short command."""
-    from kiosk.listen import pieces
-
-    assert pieces("ko", "불러주세요") == ["불러", "주세요"]
-    assert pieces("ko", "확인해주세요") == ["확인", "해주세요"]
-    assert pieces("ko", "직원") == ["직원"]
-    with pytest.raises(ValueError):
-        pieces("ko", "직원z")
-
-
 SURE = [1.0, 0.98]
 
 
