@@ -421,6 +421,20 @@ def test_korean_speech_chooses_a_service_and_takes_a_ticket(kiosk, playwright, b
     browser.close()
 
 
+def say_digits(page: Page, seconds: float) -> list[dict]:
+    """Say the microphone file on a fresh progress screen until the kiosk takes
+    it for digits, at most three times (Chromium's fake microphone plays from
+    wherever its loop stands); every decision, the last one last."""
+    decisions = []
+    for _attempt in range(3):
+        page.goto("/ko/kiosk/track/")
+        expect(page.locator("#kiosk-receipt")).to_be_visible()
+        decisions.append(say(page, seconds))
+        if decisions[-1]["intent"] == "digits":
+            break
+    return decisions
+
+
 def test_spoken_digits_reach_the_receipt_field(kiosk, playwright, base_url, tmp_path):
     """The digits heard go into the field, where the keypad can correct them."""
     # Zero read 영: vosk's small Korean model hears espeak-ng's 공 as 도움 ("help"), and asks.
@@ -430,13 +444,7 @@ def test_spoken_digits_reach_the_receipt_field(kiosk, playwright, base_url, tmp_
     # the kiosk may hear the number's end run into its start and take it for
     # something else (how often: tests/bench/bench_kiosk_speech.py). Each try
     # starts from a fresh screen.
-    heard_as = []
-    for _attempt in range(3):
-        page.goto("/ko/kiosk/track/")
-        expect(page.locator("#kiosk-receipt")).to_be_visible()
-        heard_as.append(say(page, seconds)["intent"])
-        if heard_as[-1] == "digits":
-            break
+    heard_as = [decision["intent"] for decision in say_digits(page, seconds)]
     assert heard_as[-1] == "digits", f"the spoken number was heard as {heard_as}"
     expect(page.locator("#kiosk-receipt")).not_to_have_value("")
     heard = page.evaluate("JSON.parse(sessionStorage.getItem('kiosk.metrics'))")["actions"][-1]["text"]
@@ -452,13 +460,7 @@ def test_one_spoken_digit_is_asked_before_it_is_entered(kiosk, playwright, base_
     _ = gettext_for("ko")
     wav, seconds = speech_wav(tmp_path, "이", rate=140)
     browser, page = voice_page(playwright, base_url, wav)
-    heard = []
-    for _attempt in range(3):  # the fake microphone's loop may cut the syllable (see above)
-        page.goto("/ko/kiosk/track/")
-        expect(page.locator("#kiosk-receipt")).to_be_visible()
-        heard.append(say(page, seconds))
-        if heard[-1]["intent"] == "digits":
-            break
+    heard = say_digits(page, seconds)
     assert heard[-1]["intent"] == "digits" and heard[-1]["what"] == "asked", f"the digit was heard as {heard}"
     digit = match("ko", "track", heard[-1]["text"], {}).digits
     question = page.locator("[data-confirm]")
